@@ -1,0 +1,22 @@
+import type { Role } from "./roles.js";
+
+/**
+ * Every route declares one of these. `public` needs no session; `authenticated` any signed-in user;
+ * the rest name the roles that hold them. Record scope (region subtree / own enterprise) is applied
+ * on top of this by each repository.
+ */
+export const permissions = {
+  "users.read": ["admin", "regulator_leader"],
+  "users.manage": ["admin"],
+  "tokens.manage": ["admin"],
+  "audit.read": ["admin"],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Permission = keyof typeof permissions | "public" | "authenticated";
+
+export function roleHas(role: Role | null | undefined, permission: Permission): boolean {
+  if (permission === "public") return true;
+  if (!role) return false;
+  if (permission === "authenticated") return true;
+  return (permissions[permission] as readonly Role[]).includes(role);
+}

@@ -1,0 +1,46 @@
+import { existsSync } from "node:fs";
+import fastifyStatic from "@fastify/static";
+import { z } from "zod";
+import type { AppDeps } from "./deps.js";
+import { installAuthentication } from "./kernel/auth/authenticate.js";
+import { createServer, type Server } from "./kernel/http/server.js";
+import { auditRoutes } from "./modules/audit/audit.routes.js";
+import { authRoutes } from "./modules/accounts/auth.routes.js";
+import { authenticator } from "./modules/accounts/session.service.js";
+import { tokensRoutes } from "./modules/accounts/tokens.routes.js";
+import { usersRoutes } from "./modules/accounts/users.routes.js";
+
+/** Builds the whole HTTP application on the given database; tests call this and use app.inject. */
+export async function buildApp(deps: AppDeps): Promise<Server> {
+  const { config } = deps;
+  const app = await createServer({ logLevel: config.logLevel, trustProxy: config.trustProxy, version: deps.version });
+  installAuthentication(app, authenticator(deps.db, { idleMinutes: config.sessionIdleMinutes, absoluteHours: config.sessionAbsoluteHours }), {
+    clock: deps.clock,
+    cookieSecure: config.cookieSecure,
+  });
+
+  app.get(
+    "/api/health",
+    {
+      config: { permission: "public" },
+      schema: {
+        tags: ["system"],
+        response: { 200: z.object({ status: z.literal("ok"), database: z.enum(["pglite", "postgresql"]), version: z.string() }) },
+      },
+    },
+    async () => ({ status: "ok" as const, database: deps.dbKind, version: deps.version }),
+  );
+  app.get("/api/openapi.json", { config: { permission: "public" }, schema: { hide: true } }, async () => app.swagger());
+
+  for (const routes of [authRoutes, usersRoutes, tokensRoutes, auditRoutes]) routes(app, deps);
+
+  if (deps.webDist && existsSync(deps.webDist)) {
+    await app.register(fastifyStatic, { root: deps.webDist, wildcard: false, index: "index.html" });
+    // Client-side routes (/login, /admin/users…) get the SPA shell; unknown /api paths stay JSON 404s.
+    app.get("/*", { config: { permission: "public" }, schema: { hide: true } }, (req, reply) => {
+      if (req.url.startsWith("/api/")) return reply.callNotFound();
+      return reply.sendFile("index.html");
+    });
+  }
+  return app;
+}

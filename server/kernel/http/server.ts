@@ -1,0 +1,103 @@
+import { randomUUID } from "node:crypto";
+import cookie from "@fastify/cookie";
+import swagger from "@fastify/swagger";
+import swaggerUi from "@fastify/swagger-ui";
+import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from "fastify";
+import { jsonSchemaTransform, serializerCompiler, type ZodTypeProvider } from "fastify-type-provider-zod";
+import type { Config } from "../config.js";
+import { langOf, pick, translate } from "../i18n/i18n.js";
+import { type RoutePermission, recordRoutePermissions } from "../authz/route-permissions.js";
+import { AppError } from "./errors.js";
+import { issuePath, localiseIssue, RequestValidationError, zodValidatorCompiler } from "./validation.js";
+
+export type Server = FastifyInstance<
+  import("node:http").Server,
+  import("node:http").IncomingMessage,
+  import("node:http").ServerResponse,
+  import("fastify").FastifyBaseLogger,
+  ZodTypeProvider
+>;
+
+declare module "fastify" {
+  interface FastifyInstance {
+    routePermissions: RoutePermission[];
+  }
+}
+
+export type ServerOptions = Pick<Config, "logLevel" | "trustProxy"> & { version: string };
+
+/** Fastify with zod validation, one error format, request ids, structured logs and OpenAPI. */
+export async function createServer(options: ServerOptions): Promise<Server> {
+  const app = Fastify({
+    logger: {
+      level: options.logLevel,
+      redact: ["req.headers.authorization", "req.headers.cookie", 'res.headers["set-cookie"]'],
+    },
+    trustProxy: options.trustProxy,
+    requestIdHeader: "x-request-id",
+    genReqId: () => randomUUID(),
+    bodyLimit: 1024 * 1024,
+  }).withTypeProvider<ZodTypeProvider>();
+
+  // Before any route (swagger-ui's included) so every route's permission is recorded.
+  app.decorate("routePermissions", recordRoutePermissions(app));
+  app.setValidatorCompiler(zodValidatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.addHook("onSend", async (req, reply) => {
+    reply.header("x-request-id", req.id);
+  });
+  app.setErrorHandler((err, req, reply) => sendError(err, req, reply));
+  app.setNotFoundHandler((req, reply) => sendError(new AppError(404, "route.not_found"), req, reply));
+
+  await app.register(cookie);
+  await app.register(swagger, {
+    openapi: {
+      openapi: "3.1.0",
+      info: {
+        title: "Redline 红线 API",
+        description: "Work-safety governance platform. Cookie sessions (with x-csrf-token on mutations) or Bearer API tokens.",
+        version: options.version,
+      },
+      components: {
+        securitySchemes: {
+          session: { type: "apiKey", in: "cookie", name: "redline_session" },
+          bearer: { type: "http", scheme: "bearer" },
+        },
+      },
+      security: [{ session: [] }, { bearer: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: "/api/docs" });
+  return app as unknown as Server;
+}
+
+/** The single mapping of failures to HTTP: typed errors, validation, framework errors, the rest 500. */
+function sendError(err: unknown, req: FastifyRequest, reply: FastifyReply) {
+  const lang = langOf(req.headers["accept-language"]);
+  const body = (code: string, message: string, fields?: { path: string; message: string }[]) => ({
+    error: { code, message, requestId: req.id, ...(fields ? { fields } : {}) },
+  });
+  if (err instanceof AppError) {
+    for (const [k, v] of Object.entries(err.options.headers ?? {})) reply.header(k, v);
+    const fields = err.options.fields?.map((f) => ({
+      path: f.path,
+      message: f.message ? pick(f.message, lang) : translate(f.code ?? "validation.field", lang, f.params),
+    }));
+    const message = err.code === "validation" && fields?.[0] ? `${translate("validation", lang)}: ${fields.map((f) => `${f.path} ${f.message}`).join("; ")}` : err.messageIn(lang);
+    return reply.status(err.status).send(body(err.code, message, fields));
+  }
+  if (err instanceof RequestValidationError) {
+    const fields = err.issues.map((i) => ({ path: issuePath(i) || err.part, message: localiseIssue(i, lang) }));
+    const summary = fields.map((f) => `${f.path}: ${f.message}`).join("; ");
+    return reply.status(400).send(body("validation", `${translate("validation", lang)} — ${summary}`, fields));
+  }
+  const fe = err as FastifyError;
+  if (typeof fe.statusCode === "number" && fe.statusCode >= 400 && fe.statusCode < 500) {
+    const code = fe.statusCode === 413 ? "payload.too_large" : fe.statusCode === 429 ? "rate_limited" : "validation";
+    req.log.info({ err: fe.message, code: fe.code }, "client error");
+    return reply.status(fe.statusCode).send(body(code, `${translate(code, lang)}: ${fe.message}`));
+  }
+  req.log.error({ err }, "unhandled error");
+  return reply.status(500).send(body("internal", translate("internal", lang)));
+}

@@ -1,0 +1,55 @@
+import { chmodSync, existsSync, mkdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { buildApp } from "./app.js";
+import { ConfigError, loadConfig } from "./kernel/config.js";
+import { openDatabase } from "./kernel/db/open.js";
+import { appVersion } from "./kernel/version.js";
+import { ensureInitialAdmin } from "./modules/accounts/users.service.js";
+
+const root = fileURLToPath(new URL("..", import.meta.url));
+const webDist = join(root, "web", "dist");
+
+/** Boot: config → web build if missing → db → migrate → first-start admin → listen. */
+async function main() {
+  const config = loadConfig();
+  if (!existsSync(join(webDist, "index.html"))) {
+    console.log("Building the web client (first start)…");
+    const { build } = await import("vite");
+    await build({ configFile: join(root, "web", "vite.config.ts"), logLevel: "warn" });
+  }
+  const database = await openDatabase(config);
+  const clock = () => new Date();
+
+  const admin = await ensureInitialAdmin(database.db, clock());
+  if (admin) {
+    mkdirSync(config.dataDir, { recursive: true });
+    const file = join(config.dataDir, "initial-admin.json");
+    writeFileSync(file, `${JSON.stringify(admin, null, 2)}\n`, { mode: 0o600 });
+    chmodSync(file, 0o600);
+    console.log(
+      `\n  Initial administrator — shown once / 初始管理员（仅显示一次）\n    username: ${admin.username}\n    password: ${admin.password}\n    (also in ${file}, mode 0600)\n`,
+    );
+  }
+
+  const app = await buildApp({ db: database.db, dbKind: database.kind, config, clock, version: appVersion, webDist });
+  const shutdown = async (signal: string) => {
+    app.log.info({ signal }, "shutting down");
+    await app.close();
+    await database.close();
+    process.exit(0);
+  };
+  process.once("SIGINT", () => void shutdown("SIGINT"));
+  process.once("SIGTERM", () => void shutdown("SIGTERM"));
+  await app.listen({ port: config.port, host: config.host });
+  console.log(`  Redline ${appVersion} on ${database.kind} — http://localhost:${config.port}  (API docs: /api/docs)`);
+}
+
+main().catch((err) => {
+  if (err instanceof ConfigError) {
+    console.error(err.message);
+    process.exit(2);
+  }
+  console.error(err);
+  process.exit(1);
+});

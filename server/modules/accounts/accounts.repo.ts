@@ -1,0 +1,214 @@
+import { and, desc, eq, gt, isNull, or, type SQL, sql } from "drizzle-orm";
+import type { Actor } from "../../kernel/auth/actor.js";
+import { scopeWhere } from "../../kernel/authz/scope.js";
+import type { Db } from "../../kernel/db/db.js";
+import { apiTokens, loginThrottle, sessions, users } from "./accounts.schema.js";
+
+export type UserRow = typeof users.$inferSelect;
+export type TokenRow = typeof apiTokens.$inferSelect;
+
+/** Users the actor may see: everything for admin, the region subtree for regulators, own enterprise for enterprise users. */
+export const userScope = (actor: Actor | null) => scopeWhere(actor, { region: users.regionCode, enterprise: users.enterpriseId });
+
+export async function findUserByUsername(db: Db, username: string): Promise<UserRow | undefined> {
+  const [row] = await db
+    .select()
+    .from(users)
+    .where(sql`lower(${users.username}) = ${username.toLowerCase()}`)
+    .limit(1);
+  return row;
+}
+
+export async function findUserById(db: Db, id: string, scope?: SQL): Promise<UserRow | undefined> {
+  const [row] = await db
+    .select()
+    .from(users)
+    .where(and(eq(users.id, id), scope))
+    .limit(1);
+  return row;
+}
+
+export async function countAdmins(db: Db): Promise<number> {
+  const [row] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(users)
+    .where(eq(users.role, "admin"));
+  return row?.n ?? 0;
+}
+
+export async function countActiveAdmins(db: Db, exceptId: string): Promise<number> {
+  const [row] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(users)
+    .where(and(eq(users.role, "admin"), eq(users.status, "active"), sql`${users.id} <> ${exceptId}`));
+  return row?.n ?? 0;
+}
+
+export type UserFilter = { q?: string; role?: string; status?: string; regionCode?: string };
+
+export async function listUsers(db: Db, scope: SQL, f: UserFilter, page: { page: number; pageSize: number }) {
+  const where = and(
+    scope,
+    f.q ? or(sql`${users.username} ilike ${`%${f.q}%`}`, sql`${users.displayName} ilike ${`%${f.q}%`}`) : undefined,
+    f.role ? eq(users.role, f.role) : undefined,
+    f.status ? eq(users.status, f.status) : undefined,
+    f.regionCode ? sql`${users.regionCode} like ${`${f.regionCode}%`}` : undefined,
+  );
+  const [items, [count]] = await Promise.all([
+    db
+      .select()
+      .from(users)
+      .where(where)
+      .orderBy(users.username)
+      .limit(page.pageSize)
+      .offset((page.page - 1) * page.pageSize),
+    db.select({ n: sql<number>`count(*)::int` }).from(users).where(where),
+  ]);
+  return { items, total: count?.n ?? 0 };
+}
+
+export async function insertUser(db: Db, values: typeof users.$inferInsert): Promise<UserRow> {
+  const [row] = await db.insert(users).values(values).returning();
+  if (!row) throw new Error("insert users returned nothing");
+  return row;
+}
+
+// Sessions
+
+/** The live session for a secret's hash with its user, in one round trip (hot path of every request). */
+export async function findSessionWithUser(db: Db, tokenHash: string) {
+  const [row] = await db
+    .select({ session: sessions, user: users })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .where(eq(sessions.tokenHash, tokenHash))
+    .limit(1);
+  return row;
+}
+
+export async function insertSession(db: Db, values: typeof sessions.$inferInsert) {
+  const [row] = await db.insert(sessions).values(values).returning();
+  if (!row) throw new Error("insert sessions returned nothing");
+  return row;
+}
+
+export async function touchSession(db: Db, id: string, now: Date): Promise<void> {
+  await db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.id, id));
+}
+
+export async function revokeSession(db: Db, id: string, now: Date): Promise<void> {
+  await db
+    .update(sessions)
+    .set({ revokedAt: now })
+    .where(and(eq(sessions.id, id), isNull(sessions.revokedAt)));
+}
+
+/** Revokes every live session of a user, except `keep` (the one changing its own password). */
+export async function revokeUserSessions(db: Db, userId: string, now: Date, keep?: string): Promise<number> {
+  const res = await db
+    .update(sessions)
+    .set({ revokedAt: now })
+    .where(
+      and(
+        eq(sessions.userId, userId),
+        isNull(sessions.revokedAt),
+        gt(sessions.expiresAt, now),
+        keep ? sql`${sessions.id} <> ${keep}` : undefined,
+      ),
+    )
+    .returning({ id: sessions.id });
+  return res.length;
+}
+
+// Login throttle
+
+export async function findThrottle(db: Db, username: string) {
+  const [row] = await db.select().from(loginThrottle).where(eq(loginThrottle.username, username)).limit(1);
+  return row;
+}
+
+/**
+ * Counts one failure atomically: a failure outside the 15-minute window starts a new one;
+ * reaching `maxFailures` sets the lock.
+ */
+export async function recordLoginFailure(
+  db: Db,
+  username: string,
+  now: Date,
+  rule: { windowMs: number; maxFailures: number; lockMs: number },
+) {
+  const windowFloor = new Date(now.getTime() - rule.windowMs);
+  const lockedUntil = new Date(now.getTime() + rule.lockMs);
+  const [row] = await db
+    .insert(loginThrottle)
+    .values({ username, failures: 1, windowStart: now, lockedUntil: rule.maxFailures <= 1 ? lockedUntil : null })
+    .onConflictDoUpdate({
+      target: loginThrottle.username,
+      set: {
+        failures: sql`case when ${loginThrottle.windowStart} > ${windowFloor.toISOString()} then ${loginThrottle.failures} + 1 else 1 end`,
+        windowStart: sql`case when ${loginThrottle.windowStart} > ${windowFloor.toISOString()} then ${loginThrottle.windowStart} else ${now.toISOString()}::timestamptz end`,
+        lockedUntil: sql`case when ${loginThrottle.windowStart} > ${windowFloor.toISOString()} and ${loginThrottle.failures} + 1 >= ${rule.maxFailures} then ${lockedUntil.toISOString()}::timestamptz else null end`,
+      },
+    })
+    .returning();
+  return row;
+}
+
+export async function clearThrottle(db: Db, username: string): Promise<void> {
+  await db.delete(loginThrottle).where(eq(loginThrottle.username, username));
+}
+
+// API tokens
+
+export async function findTokenWithUser(db: Db, tokenHash: string) {
+  const [row] = await db
+    .select({ token: apiTokens, user: users })
+    .from(apiTokens)
+    .innerJoin(users, eq(users.id, apiTokens.userId))
+    .where(eq(apiTokens.tokenHash, tokenHash))
+    .limit(1);
+  return row;
+}
+
+export async function insertToken(db: Db, values: typeof apiTokens.$inferInsert): Promise<TokenRow> {
+  const [row] = await db.insert(apiTokens).values(values).returning();
+  if (!row) throw new Error("insert api_tokens returned nothing");
+  return row;
+}
+
+export async function touchToken(db: Db, id: string, now: Date): Promise<void> {
+  await db.update(apiTokens).set({ lastUsedAt: now }).where(eq(apiTokens.id, id));
+}
+
+export async function listTokens(db: Db, page: { page: number; pageSize: number }) {
+  const [items, [count]] = await Promise.all([
+    db
+      .select({ token: apiTokens, username: users.username })
+      .from(apiTokens)
+      .innerJoin(users, eq(users.id, apiTokens.userId))
+      .orderBy(desc(apiTokens.createdAt))
+      .limit(page.pageSize)
+      .offset((page.page - 1) * page.pageSize),
+    db.select({ n: sql<number>`count(*)::int` }).from(apiTokens),
+  ]);
+  return { items, total: count?.n ?? 0 };
+}
+
+export async function findToken(db: Db, id: string) {
+  const [row] = await db
+    .select({ token: apiTokens, username: users.username })
+    .from(apiTokens)
+    .innerJoin(users, eq(users.id, apiTokens.userId))
+    .where(eq(apiTokens.id, id))
+    .limit(1);
+  return row;
+}
+
+export async function revokeToken(db: Db, id: string, now: Date): Promise<TokenRow | undefined> {
+  const [row] = await db
+    .update(apiTokens)
+    .set({ revokedAt: now })
+    .where(and(eq(apiTokens.id, id), isNull(apiTokens.revokedAt)))
+    .returning();
+  return row;
+}

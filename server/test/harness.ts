@@ -1,0 +1,77 @@
+import type { Role } from "../../domain/access/roles.js";
+import { buildApp } from "../app.js";
+import type { Ctx } from "../kernel/auth/actor.js";
+import { loadConfig } from "../kernel/config.js";
+import type { Database } from "../kernel/db/db.js";
+import type { Server } from "../kernel/http/server.js";
+import { createUser } from "../modules/accounts/users.service.js";
+import { testDatabase } from "./test-db.js";
+
+/** A clock tests move by hand (idle and absolute session expiry, lockout windows). */
+export class TestClock {
+  constructor(private t = new Date("2026-11-23T02:00:00Z")) {}
+  now = () => new Date(this.t);
+  advance(ms: number) {
+    this.t = new Date(this.t.getTime() + ms);
+  }
+  minutes(n: number) {
+    this.advance(n * 60_000);
+  }
+}
+
+export type TestApp = { app: Server; database: Database; clock: TestClock; close(): Promise<void> };
+
+export async function testApp(env: Record<string, string> = {}): Promise<TestApp> {
+  const database = await testDatabase();
+  const clock = new TestClock();
+  const config = loadConfig({ LOG_LEVEL: "silent", DATA_DIR: ".tmp/unused", ...env });
+  const app = await buildApp({ db: database.db, dbKind: database.kind, config, clock: clock.now, version: "test" });
+  return {
+    app,
+    database,
+    clock,
+    close: async () => {
+      await app.close();
+      await database.close();
+    },
+  };
+}
+
+export const testPassword = "Redline#2026";
+
+let seq = 0;
+/** Factory: a user of `role` with sensible bindings; the password is `testPassword`. */
+export async function buildUser(
+  t: TestApp,
+  over: Partial<{ role: Role; username: string; regionCode: string | null; enterpriseId: string | null; mustChangePassword: boolean }> = {},
+) {
+  const role = over.role ?? "admin";
+  const defaults: Record<Role, { regionCode: string | null; enterpriseId: string | null }> = {
+    admin: { regionCode: null, enterpriseId: null },
+    regulator_leader: { regionCode: "320481", enterpriseId: null },
+    regulator_inspector: { regionCode: "320481", enterpriseId: null },
+    grid_member: { regionCode: "320481102", enterpriseId: null },
+    enterprise_admin: { regionCode: null, enterpriseId: "00000000-0000-4000-8000-000000000001" },
+    enterprise_staff: { regionCode: null, enterpriseId: "00000000-0000-4000-8000-000000000001" },
+  };
+  const ctx: Ctx = { actor: null, ip: "127.0.0.1", now: t.clock.now() };
+  seq++;
+  return createUser(t.database.db, ctx, {
+    username: over.username ?? `${role.replace(/_/g, "-")}-${seq}`,
+    displayName: `测试${seq}`,
+    role,
+    regionCode: over.regionCode === undefined ? defaults[role].regionCode : over.regionCode,
+    enterpriseId: over.enterpriseId === undefined ? defaults[role].enterpriseId : over.enterpriseId,
+    password: testPassword,
+  });
+}
+
+export type Session = { cookie: string; csrf: string; headers: (extra?: Record<string, string>) => Record<string, string> };
+
+export async function signIn(t: TestApp, username: string, password = testPassword): Promise<Session> {
+  const res = await t.app.inject({ method: "POST", url: "/api/auth/login", payload: { username, password } });
+  if (res.statusCode !== 200) throw new Error(`sign-in of ${username} failed: ${res.statusCode} ${res.body}`);
+  const cookie = String(res.headers["set-cookie"]).split(";")[0] ?? "";
+  const csrf = res.json().csrfToken as string;
+  return { cookie, csrf, headers: (extra = {}) => ({ cookie, "x-csrf-token": csrf, ...extra }) };
+}
