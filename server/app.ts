@@ -4,20 +4,24 @@ import { z } from "zod";
 import type { AppDeps } from "./deps.js";
 import { installAuthentication } from "./kernel/auth/authenticate.js";
 import { createServer, type Server } from "./kernel/http/server.js";
-import { auditRoutes } from "./modules/audit/audit.routes.js";
 import { authRoutes } from "./modules/accounts/auth.routes.js";
 import { authenticator } from "./modules/accounts/session.service.js";
 import { tokensRoutes } from "./modules/accounts/tokens.routes.js";
 import { usersRoutes } from "./modules/accounts/users.routes.js";
+import { auditRoutes } from "./modules/audit/audit.routes.js";
 
 /** Builds the whole HTTP application on the given database; tests call this and use app.inject. */
 export async function buildApp(deps: AppDeps): Promise<Server> {
   const { config } = deps;
   const app = await createServer({ logLevel: config.logLevel, trustProxy: config.trustProxy, version: deps.version });
-  installAuthentication(app, authenticator(deps.db, { idleMinutes: config.sessionIdleMinutes, absoluteHours: config.sessionAbsoluteHours }), {
-    clock: deps.clock,
-    cookieSecure: config.cookieSecure,
-  });
+  installAuthentication(
+    app,
+    authenticator(deps.db, { idleMinutes: config.sessionIdleMinutes, absoluteHours: config.sessionAbsoluteHours }),
+    {
+      clock: deps.clock,
+      cookieSecure: config.cookieSecure,
+    },
+  );
 
   app.get(
     "/api/health",

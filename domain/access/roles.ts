@@ -1,14 +1,7 @@
 import { z } from "zod";
 
 /** Signed-in roles (API identifiers). The anonymous public has no role and no account. */
-export const roles = [
-  "admin",
-  "regulator_leader",
-  "regulator_inspector",
-  "grid_member",
-  "enterprise_admin",
-  "enterprise_staff",
-] as const;
+export const roles = ["admin", "regulator_leader", "regulator_inspector", "grid_member", "enterprise_admin", "enterprise_staff"] as const;
 export const Role = z.enum(roles);
 export type Role = z.infer<typeof Role>;
 
@@ -39,9 +32,7 @@ export const roleLabels: Record<Role, { zh: string; en: string }> = {
  */
 export const regionLevels = { 2: "province", 4: "city", 6: "county", 9: "township", 12: "village" } as const;
 export type RegionLevel = (typeof regionLevels)[keyof typeof regionLevels];
-export const RegionCode = z
-  .string()
-  .regex(/^(\d{2}|\d{4}|\d{6}|\d{9}|\d{12})$/, "GB/T 2260: 2, 4, 6, 9 or 12 digits");
+export const RegionCode = z.string().regex(/^(\d{2}|\d{4}|\d{6}|\d{9}|\d{12})$/, "GB/T 2260: 2, 4, 6, 9 or 12 digits");
 
 export function regionLevelOf(code: string): RegionLevel | undefined {
   return regionLevels[code.length as keyof typeof regionLevels];

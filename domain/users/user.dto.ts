@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { Role, RegionCode } from "../access/roles.js";
+import { RegionCode, Role } from "../access/roles.js";
 import { PageQuery } from "../common/page.js";
 
 export const userStatuses = ["active", "disabled"] as const;

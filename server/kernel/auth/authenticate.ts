@@ -35,11 +35,7 @@ const safeMethods = new Set(["GET", "HEAD", "OPTIONS"]);
  * enforce CSRF on cookie-authenticated mutations, then the route's declared permission.
  * Runs before body validation, so a caller without the permission learns nothing about the input.
  */
-export function installAuthentication(
-  app: Server,
-  auth: Authenticator,
-  opts: { clock: () => Date; cookieSecure: boolean },
-): void {
+export function installAuthentication(app: Server, auth: Authenticator, opts: { clock: () => Date; cookieSecure: boolean }): void {
   app.decorateRequest("actor", null);
   app.decorateRequest("sessionSecret", null);
   app.decorateRequest("ctx", null as unknown as Ctx);

@@ -4,9 +4,9 @@ import swagger from "@fastify/swagger";
 import swaggerUi from "@fastify/swagger-ui";
 import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from "fastify";
 import { jsonSchemaTransform, serializerCompiler, type ZodTypeProvider } from "fastify-type-provider-zod";
+import { type RoutePermission, recordRoutePermissions } from "../authz/route-permissions.js";
 import type { Config } from "../config.js";
 import { langOf, pick, translate } from "../i18n/i18n.js";
-import { type RoutePermission, recordRoutePermissions } from "../authz/route-permissions.js";
 import { AppError } from "./errors.js";
 import { issuePath, localiseIssue, RequestValidationError, zodValidatorCompiler } from "./validation.js";
 
@@ -84,7 +84,10 @@ function sendError(err: unknown, req: FastifyRequest, reply: FastifyReply) {
       path: f.path,
       message: f.message ? pick(f.message, lang) : translate(f.code ?? "validation.field", lang, f.params),
     }));
-    const message = err.code === "validation" && fields?.[0] ? `${translate("validation", lang)}: ${fields.map((f) => `${f.path} ${f.message}`).join("; ")}` : err.messageIn(lang);
+    const message =
+      err.code === "validation" && fields?.[0]
+        ? `${translate("validation", lang)}: ${fields.map((f) => `${f.path} ${f.message}`).join("; ")}`
+        : err.messageIn(lang);
     return reply.status(err.status).send(body(err.code, message, fields));
   }
   if (err instanceof RequestValidationError) {

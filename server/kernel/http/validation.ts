@@ -19,9 +19,7 @@ export function localiseIssue(issue: z.core.$ZodIssue, lang: Lang): string {
   const generic = locales[lang].localeError(issue as never);
   const text = typeof generic === "string" ? generic : (generic?.message ?? issue.message);
   // A format hint written in a schema (English) helps English readers; zh-CN gets the locale's text alone.
-  return lang === "en" && issue.code === "invalid_format" && !issue.message.startsWith("Invalid")
-    ? `${text} (${issue.message})`
-    : text;
+  return lang === "en" && issue.code === "invalid_format" && !issue.message.startsWith("Invalid") ? `${text} (${issue.message})` : text;
 }
 
 export function issuePath(issue: z.core.$ZodIssue): string {

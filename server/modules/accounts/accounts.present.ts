@@ -1,6 +1,6 @@
+import type { Role } from "../../../domain/access/roles.js";
 import type { ApiToken, SessionUser } from "../../../domain/auth/auth.dto.js";
 import type { User } from "../../../domain/users/user.dto.js";
-import type { Role } from "../../../domain/access/roles.js";
 import type { Actor } from "../../kernel/auth/actor.js";
 import type { TokenRow, UserRow } from "./accounts.repo.js";
 

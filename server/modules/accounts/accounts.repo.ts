@@ -11,11 +11,7 @@ export type TokenRow = typeof apiTokens.$inferSelect;
 export const userScope = (actor: Actor | null) => scopeWhere(actor, { region: users.regionCode, enterprise: users.enterpriseId });
 
 export async function findUserByUsername(db: Db, username: string): Promise<UserRow | undefined> {
-  const [row] = await db
-    .select()
-    .from(users)
-    .where(sql`lower(${users.username}) = ${username.toLowerCase()}`)
-    .limit(1);
+  const [row] = await db.select().from(users).where(sql`lower(${users.username}) = ${username.toLowerCase()}`).limit(1);
   return row;
 }
 
@@ -29,10 +25,7 @@ export async function findUserById(db: Db, id: string, scope?: SQL): Promise<Use
 }
 
 export async function countAdmins(db: Db): Promise<number> {
-  const [row] = await db
-    .select({ n: sql<number>`count(*)::int` })
-    .from(users)
-    .where(eq(users.role, "admin"));
+  const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(users).where(eq(users.role, "admin"));
   return row?.n ?? 0;
 }
 
@@ -75,14 +68,28 @@ export async function insertUser(db: Db, values: typeof users.$inferInsert): Pro
 
 // Sessions
 
-/** The live session for a secret's hash with its user, in one round trip (hot path of every request). */
-export async function findSessionWithUser(db: Db, tokenHash: string) {
-  const [row] = await db
+function sessionLookup(db: Db) {
+  return db
     .select({ session: sessions, user: users })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
-    .where(eq(sessions.tokenHash, tokenHash))
-    .limit(1);
+    .where(eq(sessions.tokenHash, sql.placeholder("tokenHash")))
+    .limit(1)
+    .prepare("session_lookup");
+}
+const preparedSessionLookup = new WeakMap<Db, ReturnType<typeof sessionLookup>>();
+
+/**
+ * The session for a secret's hash with its user, in one round trip. This runs on every request,
+ * so the statement is built once per database and prepared on the server.
+ */
+export async function findSessionWithUser(db: Db, tokenHash: string) {
+  let q = preparedSessionLookup.get(db);
+  if (!q) {
+    q = sessionLookup(db);
+    preparedSessionLookup.set(db, q);
+  }
+  const [row] = await q.execute({ tokenHash });
   return row;
 }
 

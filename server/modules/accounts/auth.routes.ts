@@ -1,11 +1,11 @@
 import { z } from "zod";
 import { ChangePasswordRequest, LoginRequest, SessionInfo } from "../../../domain/auth/auth.dto.js";
 import { ErrorBody } from "../../../domain/common/error.js";
+import type { AppDeps } from "../../deps.js";
 import { csrfTokenFor, sessionCookie } from "../../kernel/auth/authenticate.js";
 import { unauthenticated } from "../../kernel/http/errors.js";
 import { errorResponses } from "../../kernel/http/responses.js";
 import type { Server } from "../../kernel/http/server.js";
-import type { AppDeps } from "../../deps.js";
 import { presentSessionUser } from "./accounts.present.js";
 import { changePassword, login, logout } from "./session.service.js";
 

@@ -1,8 +1,8 @@
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
 import { eq } from "drizzle-orm";
-import { sessions } from "./accounts.schema.js";
 import { buildUser, signIn, type TestApp, testApp, testPassword } from "../../test/harness.js";
+import { sessions } from "./accounts.schema.js";
 
 let t: TestApp;
 before(async () => {
@@ -11,7 +11,13 @@ before(async () => {
 after(() => t.close());
 
 const login = (username: string, password: string, lang = "zh-CN", ip = "10.0.0.1") =>
-  t.app.inject({ method: "POST", url: "/api/auth/login", payload: { username, password }, headers: { "accept-language": lang }, remoteAddress: ip });
+  t.app.inject({
+    method: "POST",
+    url: "/api/auth/login",
+    payload: { username, password },
+    headers: { "accept-language": lang },
+    remoteAddress: ip,
+  });
 const me = (cookie: string) => t.app.inject({ method: "GET", url: "/api/auth/me", headers: { cookie } });
 
 describe("sign-in", () => {
@@ -88,7 +94,12 @@ describe("sign-in", () => {
     const admin = await buildUser(t);
     const u = await buildUser(t, { role: "grid_member" });
     const s = await signIn(t, admin.username);
-    const res = await t.app.inject({ method: "POST", url: `/api/users/${u.id}/disable`, headers: s.headers(), payload: { version: u.version } });
+    const res = await t.app.inject({
+      method: "POST",
+      url: `/api/users/${u.id}/disable`,
+      headers: s.headers(),
+      payload: { version: u.version },
+    });
     assert.equal(res.statusCode, 200);
     assert.equal((await login(u.username, testPassword)).statusCode, 403);
   });
@@ -145,7 +156,11 @@ describe("sessions", () => {
     const noHeader = await t.app.inject({ method: "POST", url: "/api/auth/logout", headers: { cookie: s.cookie } });
     assert.equal(noHeader.statusCode, 403);
     assert.equal(noHeader.json().error.code, "csrf.missing");
-    const wrong = await t.app.inject({ method: "POST", url: "/api/auth/logout", headers: { cookie: s.cookie, "x-csrf-token": "0".repeat(64) } });
+    const wrong = await t.app.inject({
+      method: "POST",
+      url: "/api/auth/logout",
+      headers: { cookie: s.cookie, "x-csrf-token": "0".repeat(64) },
+    });
     assert.equal(wrong.statusCode, 403);
     assert.equal((await me(s.cookie)).statusCode, 200, "session still alive");
   });
@@ -156,7 +171,12 @@ describe("passwords", () => {
     const u = await buildUser(t);
     const s = await signIn(t, u.username);
     const change = (currentPassword: string, newPassword: string, lang = "zh-CN") =>
-      t.app.inject({ method: "POST", url: "/api/auth/password", headers: s.headers({ "accept-language": lang }), payload: { currentPassword, newPassword } });
+      t.app.inject({
+        method: "POST",
+        url: "/api/auth/password",
+        headers: s.headers({ "accept-language": lang }),
+        payload: { currentPassword, newPassword },
+      });
     for (const weak of ["Ab1!", "abcdefgh", "abcdefg1", "ABCDEFG1"]) {
       const res = await change(testPassword, weak, "en");
       assert.equal(res.statusCode, 400, weak);
@@ -167,14 +187,22 @@ describe("passwords", () => {
     assert.equal(wrong.statusCode, 400);
     assert.deepEqual(wrong.json().error.fields, [{ path: "currentPassword", message: "当前密码不正确" }]);
     assert.equal((await change(testPassword, "abcdefg1!")).statusCode, 200, "lower+digit+symbol is enough");
-    assert.equal((await t.app.inject({ method: "POST", url: "/api/auth/login", payload: { username: u.username, password: "abcdefg1!" } })).statusCode, 200);
+    assert.equal(
+      (await t.app.inject({ method: "POST", url: "/api/auth/login", payload: { username: u.username, password: "abcdefg1!" } })).statusCode,
+      200,
+    );
   });
 
   test("changing the password signs out the user's other sessions, keeps this one", async () => {
     const u = await buildUser(t);
     const a = await signIn(t, u.username);
     const b = await signIn(t, u.username);
-    const res = await t.app.inject({ method: "POST", url: "/api/auth/password", headers: a.headers(), payload: { currentPassword: testPassword, newPassword: "Another#Pass9" } });
+    const res = await t.app.inject({
+      method: "POST",
+      url: "/api/auth/password",
+      headers: a.headers(),
+      payload: { currentPassword: testPassword, newPassword: "Another#Pass9" },
+    });
     assert.equal(res.statusCode, 200);
     assert.equal((await me(a.cookie)).statusCode, 200);
     assert.equal((await me(b.cookie)).statusCode, 401);
@@ -196,7 +224,12 @@ describe("passwords", () => {
     const blocked = await t.app.inject({ method: "GET", url: "/api/users", headers: { cookie: s.cookie } });
     assert.equal(blocked.statusCode, 403);
     assert.equal(blocked.json().error.code, "auth.password_change_required");
-    const changed = await t.app.inject({ method: "POST", url: "/api/auth/password", headers: s.headers(), payload: { currentPassword: temp, newPassword: "Fresh#Start1" } });
+    const changed = await t.app.inject({
+      method: "POST",
+      url: "/api/auth/password",
+      headers: s.headers(),
+      payload: { currentPassword: temp, newPassword: "Fresh#Start1" },
+    });
     assert.equal(changed.statusCode, 200);
     assert.equal(changed.json().user.mustChangePassword, false);
     assert.equal((await t.app.inject({ method: "GET", url: "/api/users", headers: { cookie: s.cookie } })).statusCode, 200);
@@ -210,7 +243,12 @@ describe("API tokens", () => {
     await buildUser(t, { role: "grid_member", regionCode: "320481102" });
     await buildUser(t, { role: "grid_member", regionCode: "320411001" });
     const as = await signIn(t, admin.username);
-    const created = await t.app.inject({ method: "POST", url: "/api/tokens", headers: as.headers(), payload: { userId: leader.id, name: "大屏对接" } });
+    const created = await t.app.inject({
+      method: "POST",
+      url: "/api/tokens",
+      headers: as.headers(),
+      payload: { userId: leader.id, name: "大屏对接" },
+    });
     assert.equal(created.statusCode, 201);
     const { secret, token } = created.json();
     assert.match(secret, /^rl_/);
@@ -219,7 +257,10 @@ describe("API tokens", () => {
     const list = await t.app.inject({ method: "GET", url: "/api/users?pageSize=100", headers: auth });
     assert.equal(list.statusCode, 200);
     const regions = list.json().items.map((x: { regionCode: string }) => x.regionCode);
-    assert.ok(regions.every((r: string) => r.startsWith("320481")), `leader scope only: ${regions}`);
+    assert.ok(
+      regions.every((r: string) => r.startsWith("320481")),
+      `leader scope only: ${regions}`,
+    );
     assert.equal((await t.app.inject({ method: "GET", url: "/api/tokens", headers: auth })).statusCode, 403, "leader lacks tokens.manage");
     // No CSRF header needed for a bearer mutation (logout with a token is a no-op, not a 403).
     assert.equal((await t.app.inject({ method: "POST", url: "/api/auth/logout", headers: auth })).statusCode, 204);
@@ -234,11 +275,19 @@ describe("API tokens", () => {
     const admin = await buildUser(t);
     const as = await signIn(t, admin.username);
     const expiresAt = new Date(t.clock.now().getTime() + 3_600_000).toISOString();
-    const created = await t.app.inject({ method: "POST", url: "/api/tokens", headers: as.headers(), payload: { userId: admin.id, name: "short", expiresAt } });
+    const created = await t.app.inject({
+      method: "POST",
+      url: "/api/tokens",
+      headers: as.headers(),
+      payload: { userId: admin.id, name: "short", expiresAt },
+    });
     const auth = { authorization: `Bearer ${created.json().secret}` };
     assert.equal((await t.app.inject({ method: "GET", url: "/api/auth/me", headers: auth })).statusCode, 200);
     t.clock.minutes(61);
     assert.equal((await t.app.inject({ method: "GET", url: "/api/auth/me", headers: auth })).statusCode, 401);
-    assert.equal((await t.app.inject({ method: "GET", url: "/api/auth/me", headers: { authorization: "Bearer rl_nope" } })).statusCode, 401);
+    assert.equal(
+      (await t.app.inject({ method: "GET", url: "/api/auth/me", headers: { authorization: "Bearer rl_nope" } })).statusCode,
+      401,
+    );
   });
 });

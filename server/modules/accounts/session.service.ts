@@ -1,15 +1,15 @@
 import { checkPassword } from "../../../domain/auth/password-policy.js";
+import { writeAudit } from "../../kernel/audit/audit.js";
 import type { Actor, Ctx } from "../../kernel/auth/actor.js";
 import type { Authenticator } from "../../kernel/auth/authenticate.js";
 import { hashPassword, newSecret, sha256, verifyPassword } from "../../kernel/auth/secrets.js";
-import { writeAudit } from "../../kernel/audit/audit.js";
 import { type Db, withTx } from "../../kernel/db/db.js";
 import { AppError, badRequest, fieldError, locked, unauthenticated } from "../../kernel/http/errors.js";
 import { hitRateLimit } from "../../kernel/http/rate-limit.js";
 import { updateVersioned } from "../../kernel/workflow/state-machine.js";
+import { actorOf } from "./accounts.present.js";
 import * as repo from "./accounts.repo.js";
 import { users } from "./accounts.schema.js";
-import { actorOf } from "./accounts.present.js";
 import "./accounts.messages.js";
 
 export type SessionPolicy = { idleMinutes: number; absoluteHours: number };
@@ -121,11 +121,7 @@ export function assertPasswordPolicy(password: string, field = "newPassword"): v
 }
 
 /** A user changes their own password; their other sessions are signed out. */
-export async function changePassword(
-  db: Db,
-  ctx: Ctx,
-  input: { currentPassword: string; newPassword: string },
-): Promise<Actor> {
+export async function changePassword(db: Db, ctx: Ctx, input: { currentPassword: string; newPassword: string }): Promise<Actor> {
   const actor = ctx.actor;
   if (!actor) throw unauthenticated();
   if (actor.via.kind !== "session") throw badRequest("auth.session_only");

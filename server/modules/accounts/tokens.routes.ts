@@ -1,9 +1,9 @@
 import { z } from "zod";
 import { ApiToken, ApiTokenCreate, ApiTokenCreated } from "../../../domain/auth/auth.dto.js";
 import { PageQuery, pageOf } from "../../../domain/common/page.js";
+import type { AppDeps } from "../../deps.js";
 import { errorResponses } from "../../kernel/http/responses.js";
 import type { Server } from "../../kernel/http/server.js";
-import type { AppDeps } from "../../deps.js";
 import { createApiToken, listApiTokens, revokeApiToken } from "./tokens.service.js";
 
 export function tokensRoutes(app: Server, { db }: AppDeps) {
@@ -20,7 +20,12 @@ export function tokensRoutes(app: Server, { db }: AppDeps) {
     "/api/tokens",
     {
       config: { permission: "tokens.manage" },
-      schema: { tags: ["tokens"], summary: "Create an API token acting as a user; the secret is shown once", body: ApiTokenCreate, response: { 201: ApiTokenCreated, ...errorResponses } },
+      schema: {
+        tags: ["tokens"],
+        summary: "Create an API token acting as a user; the secret is shown once",
+        body: ApiTokenCreate,
+        response: { 201: ApiTokenCreated, ...errorResponses },
+      },
     },
     async (req, reply) => reply.status(201).send(await createApiToken(db, req.ctx, req.body)),
   );

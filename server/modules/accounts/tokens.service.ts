@@ -1,13 +1,13 @@
 import type { ApiTokenCreate } from "../../../domain/auth/auth.dto.js";
 import type { PageQuery } from "../../../domain/common/page.js";
+import { writeAudit } from "../../kernel/audit/audit.js";
 import type { Ctx } from "../../kernel/auth/actor.js";
 import { newSecret, sha256 } from "../../kernel/auth/secrets.js";
-import { writeAudit } from "../../kernel/audit/audit.js";
 import { type Db, withTx } from "../../kernel/db/db.js";
 import { AppError, fieldError, notFound } from "../../kernel/http/errors.js";
+import { tokenEntity, userEntity } from "./accounts.messages.js";
 import { presentToken } from "./accounts.present.js";
 import * as repo from "./accounts.repo.js";
-import { tokenEntity, userEntity } from "./accounts.messages.js";
 
 export const tokenPrefix = "rl_";
 
@@ -53,7 +53,13 @@ export async function revokeApiToken(db: Db, ctx: Ctx, id: string) {
   const row = await withTx(db, async (tx) => {
     const t = await repo.revokeToken(tx, id, ctx.now);
     if (!t) return found.token;
-    await writeAudit(tx, ctx, { action: "token.revoked", entityType: "api_token", entityId: id, before: { revokedAt: null }, after: { revokedAt: t.revokedAt } });
+    await writeAudit(tx, ctx, {
+      action: "token.revoked",
+      entityType: "api_token",
+      entityId: id,
+      before: { revokedAt: null },
+      after: { revokedAt: t.revokedAt },
+    });
     return t;
   });
   return presentToken(row, found.username);

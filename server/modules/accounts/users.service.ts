@@ -1,15 +1,15 @@
 import { allowedRegionLevels, type Role, regionLevelOf } from "../../../domain/access/roles.js";
 import type { UserCreate, UserListQuery, UserUpdate } from "../../../domain/users/user.dto.js";
+import { writeAudit } from "../../kernel/audit/audit.js";
 import type { Ctx } from "../../kernel/auth/actor.js";
 import { generatePassword, hashPassword } from "../../kernel/auth/secrets.js";
-import { writeAudit } from "../../kernel/audit/audit.js";
 import { type Db, withTx } from "../../kernel/db/db.js";
 import { AppError, conflict, type FieldError, notFound } from "../../kernel/http/errors.js";
 import { applyTransition, defineMachine, updateVersioned } from "../../kernel/workflow/state-machine.js";
+import { userEntity } from "./accounts.messages.js";
 import { auditableUser, presentUser } from "./accounts.present.js";
 import * as repo from "./accounts.repo.js";
 import { users } from "./accounts.schema.js";
-import { userEntity } from "./accounts.messages.js";
 import { assertPasswordPolicy } from "./session.service.js";
 
 /** Account status: an administrator disables and re-enables accounts (never deletes: the audit trail refers to them). */
@@ -184,7 +184,13 @@ export async function ensureInitialAdmin(db: Db, now: Date): Promise<{ username:
       createdAt: now,
       updatedAt: now,
     });
-    await writeAudit(tx, ctx, { action: "user.created", entityType: "user", entityId: row.id, after: auditableUser(row), detail: { initialAdmin: true } });
+    await writeAudit(tx, ctx, {
+      action: "user.created",
+      entityType: "user",
+      entityId: row.id,
+      after: auditableUser(row),
+      detail: { initialAdmin: true },
+    });
   });
   return { username: "admin", password };
 }

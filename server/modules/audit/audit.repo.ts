@@ -15,7 +15,13 @@ export async function listAudit(
     f.action ? eq(auditLog.action, f.action) : undefined,
   );
   const [items, [count]] = await Promise.all([
-    db.select().from(auditLog).where(where).orderBy(desc(auditLog.id)).limit(page.pageSize).offset((page.page - 1) * page.pageSize),
+    db
+      .select()
+      .from(auditLog)
+      .where(where)
+      .orderBy(desc(auditLog.id))
+      .limit(page.pageSize)
+      .offset((page.page - 1) * page.pageSize),
     db.select({ n: sql<number>`count(*)::int` }).from(auditLog).where(where),
   ]);
   return { items, total: count?.n ?? 0 };

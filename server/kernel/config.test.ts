@@ -1,0 +1,29 @@
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import { ConfigError, loadConfig } from "./config.js";
+
+test("defaults: port 3000, ./data, embedded database, 30-minute idle sessions, 12 h absolute", () => {
+  const c = loadConfig({});
+  assert.equal(c.port, 3000);
+  assert.match(c.dataDir, /\/data$/);
+  assert.equal(c.databaseUrl, undefined);
+  assert.equal(c.sessionIdleMinutes, 30);
+  assert.equal(c.sessionAbsoluteHours, 12);
+  assert.equal(c.logLevel, "info");
+});
+
+test("an empty DATABASE_URL means embedded PGlite; a postgres URL selects PostgreSQL", () => {
+  assert.equal(loadConfig({ DATABASE_URL: "" }).databaseUrl, undefined);
+  assert.equal(loadConfig({ DATABASE_URL: "postgres://u@h:5432/db" }).databaseUrl, "postgres://u@h:5432/db");
+});
+
+test("bad values stop the boot with a message naming each variable", () => {
+  assert.throws(
+    () => loadConfig({ PORT: "eighty", DATABASE_URL: "mysql://x", SESSION_IDLE_MINUTES: "0", LOG_LEVEL: "loud" }),
+    (err: unknown) => {
+      assert.ok(err instanceof ConfigError);
+      for (const name of ["PORT", "DATABASE_URL", "SESSION_IDLE_MINUTES", "LOG_LEVEL"]) assert.match(err.message, new RegExp(name));
+      return true;
+    },
+  );
+});
