@@ -3,21 +3,30 @@
 import { randomBytes } from "node:crypto";
 import Fastify from "fastify";
 import { buildApp } from "../server/app.js";
+import { csrfTokenFor } from "../server/kernel/auth/authenticate.js";
 import { sha256 } from "../server/kernel/auth/secrets.js";
 import { loadConfig } from "../server/kernel/config.js";
 import { rows, sql } from "../server/kernel/db/db.js";
 import { openDatabase } from "../server/kernel/db/open.js";
-import { csrfTokenFor } from "../server/kernel/auth/authenticate.js";
-import { createUser } from "../server/modules/accounts/users.service.js";
 import { login } from "../server/modules/accounts/session.service.js";
+import { createUser } from "../server/modules/accounts/users.service.js";
 
 const mode = process.argv[2] === "bare" ? "bare" : "kernel";
 const config = loadConfig({ ...process.env, LOG_LEVEL: "warn" });
 const database = await openDatabase(config);
 const now = () => new Date();
 const username = `bench-${randomBytes(4).toString("hex")}`;
-await createUser(database.db, { actor: null, ip: null, now: now() }, { username, displayName: "压测", role: "regulator_leader", regionCode: "320481", password: "Bench#2026x" });
-const { secret } = await login(database.db, { actor: null, ip: "127.0.0.1", now: now() }, { username, password: "Bench#2026x" }, { idleMinutes: 30, absoluteHours: 12 });
+await createUser(
+  database.db,
+  { actor: null, ip: null, now: now() },
+  { username, displayName: "压测", role: "regulator_leader", regionCode: "320481", password: "Bench#2026x" },
+);
+const { secret } = await login(
+  database.db,
+  { actor: null, ip: "127.0.0.1", now: now() },
+  { username, password: "Bench#2026x" },
+  { idleMinutes: 30, absoluteHours: 12 },
+);
 
 let app: { listen(o: { port: number; host: string }): Promise<string> };
 if (mode === "kernel") {
@@ -36,7 +45,15 @@ if (mode === "kernel") {
     );
     if (!r || r.revoked_at || r.status !== "active") return reply.status(401).send({ error: "expired" });
     return {
-      user: { id: r.id, username: r.username, displayName: r.display_name, role: r.role, regionCode: r.region_code, enterpriseId: r.enterprise_id, mustChangePassword: r.must_change_password },
+      user: {
+        id: r.id,
+        username: r.username,
+        displayName: r.display_name,
+        role: r.role,
+        regionCode: r.region_code,
+        enterpriseId: r.enterprise_id,
+        mustChangePassword: r.must_change_password,
+      },
       csrfToken: csrfTokenFor(token),
     };
   });

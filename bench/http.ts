@@ -14,7 +14,10 @@ const rounds = Number(process.env.BENCH_ROUNDS ?? 3);
 async function measure(backend: "pglite" | "postgresql", mode: "kernel" | "bare") {
   const dataDir = mkdtempSync(join(tmpdir(), "redline-http-"));
   const env = { ...process.env, DATA_DIR: dataDir, DATABASE_URL: backend === "postgresql" ? process.env.BENCH_DATABASE_URL : "" };
-  const child = spawn(process.execPath, ["--import", "tsx", join(import.meta.dirname, "http-server.ts"), mode], { env, stdio: ["ignore", "pipe", "inherit"] });
+  const child = spawn(process.execPath, ["--import", "tsx", join(import.meta.dirname, "http-server.ts"), mode], {
+    env,
+    stdio: ["ignore", "pipe", "inherit"],
+  });
   const { address, cookie } = await new Promise<{ address: string; cookie: string }>((resolve, reject) => {
     let buf = "";
     child.stdout.on("data", (d: Buffer) => {
@@ -44,7 +47,9 @@ for (const backend of backends) {
     for (const mode of ["bare", "kernel"] as const) {
       const x = await measure(backend, mode);
       runs[mode]?.push(x);
-      console.log(`${backend.padEnd(11)} ${mode.padEnd(7)} ${x.rps.toFixed(0).padStart(6)}  ${String(x.p50).padStart(7)} ${String(x.p99).padStart(7)}`);
+      console.log(
+        `${backend.padEnd(11)} ${mode.padEnd(7)} ${x.rps.toFixed(0).padStart(6)}  ${String(x.p50).padStart(7)} ${String(x.p99).padStart(7)}`,
+      );
     }
   }
   const median = (xs: { rps: number; p50: number; p99: number }[]) => [...xs].sort((a, b) => a.rps - b.rps)[Math.floor(xs.length / 2)];

@@ -3,7 +3,7 @@
 // 1-2 s query runs, (c) audit verification of 20,000 rows runs in its yielding batches.
 // Run: npx tsx bench/pglite-blocking.ts
 import { buildApp } from "../server/app.js";
-import { writeAudit, verifyAuditChain } from "../server/kernel/audit/audit.js";
+import { verifyAuditChain, writeAudit } from "../server/kernel/audit/audit.js";
 import { loadConfig } from "../server/kernel/config.js";
 import { openPglite, sql, withTx } from "../server/kernel/db/db.js";
 import { migrateDatabase } from "../server/kernel/db/migrate.js";
@@ -16,7 +16,8 @@ const base = await app.listen({ port: 0, host: "127.0.0.1" });
 
 for (let i = 0; i < 40; i++) {
   await withTx(database.db, async (tx) => {
-    for (let j = 0; j < 500; j++) await writeAudit(tx, { actor: null, ip: null, now: new Date() }, { action: "bench", entityType: "bench", after: { i, j } });
+    for (let j = 0; j < 500; j++)
+      await writeAudit(tx, { actor: null, ip: null, now: new Date() }, { action: "bench", entityType: "bench", after: { i, j } });
   });
 }
 
@@ -37,7 +38,9 @@ async function probe(label: string, work: () => Promise<unknown>) {
   latencies.sort((a, b) => a - b);
   const max = latencies[latencies.length - 1] ?? 0;
   const p50 = latencies[Math.floor(latencies.length / 2)] ?? 0;
-  console.log(`${label.padEnd(44)} work ${(performance.now() - started).toFixed(0).padStart(5)} ms   health p50 ${p50.toFixed(1)} ms, max ${max.toFixed(0)} ms (${latencies.length} probes)`);
+  console.log(
+    `${label.padEnd(44)} work ${(performance.now() - started).toFixed(0).padStart(5)} ms   health p50 ${p50.toFixed(1)} ms, max ${max.toFixed(0)} ms (${latencies.length} probes)`,
+  );
 }
 
 await probe("idle (500 ms of nothing)", () => new Promise((r) => setTimeout(r, 500)));

@@ -60,7 +60,9 @@ try {
   for (let i = 0; i < 3; i++) warm.push(await startOnce(`warm #${i + 1} (existing data)`, 5));
   const best = Math.min(...warm.map((w) => w.ready));
   const median = warm.map((w) => w.ready).sort()[1] ?? best;
-  console.log(`warm start median ${median.toFixed(2)} s (target ≤ 3 s); idle RSS max ${Math.max(...warm.map((w) => w.rss)).toFixed(0)} MB (target ≤ 400 MB)`);
+  console.log(
+    `warm start median ${median.toFixed(2)} s (target ≤ 3 s); idle RSS max ${Math.max(...warm.map((w) => w.rss)).toFixed(0)} MB (target ≤ 400 MB)`,
+  );
 } finally {
   rmSync(dataDir, { recursive: true, force: true });
 }

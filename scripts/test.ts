@@ -19,7 +19,7 @@ export const unitFiles = [
   "server/modules/accounts/users.test.ts",
   "server/access.test.ts",
 ];
-export const browserFiles = ["e2e/shell.e2e.ts"];
+export const browserFiles = ["e2e/first-start.e2e.ts", "e2e/shell.e2e.ts"];
 
 const root = join(import.meta.dirname, "..");
 const totals = { passed: 0, failed: 0 };

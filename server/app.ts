@@ -39,11 +39,15 @@ export async function buildApp(deps: AppDeps): Promise<Server> {
   for (const routes of [authRoutes, usersRoutes, tokensRoutes, auditRoutes]) routes(app, deps);
 
   if (deps.webDist && existsSync(deps.webDist)) {
-    await app.register(fastifyStatic, { root: deps.webDist, wildcard: false, index: "index.html" });
-    // Client-side routes (/login, /admin/users…) get the SPA shell; unknown /api paths stay JSON 404s.
+    // One public route serves the web client: files by path (hashed assets cached for a year),
+    // client-side routes (/login, /admin/users…) the SPA shell; unknown /api paths stay JSON 404s.
+    await app.register(fastifyStatic, { root: deps.webDist, serve: false });
     app.get("/*", { config: { permission: "public" }, schema: { hide: true } }, (req, reply) => {
-      if (req.url.startsWith("/api/")) return reply.callNotFound();
-      return reply.sendFile("index.html");
+      const path = req.url.split("?")[0] ?? "/";
+      if (path.startsWith("/api/")) return reply.callNotFound();
+      if (path.startsWith("/assets/")) return reply.sendFile(path, { maxAge: "365d", immutable: true });
+      if (/\.\w+$/.test(path)) return reply.sendFile(path);
+      return reply.header("cache-control", "no-cache").sendFile("index.html");
     });
   }
   return app;

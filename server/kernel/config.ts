@@ -17,6 +17,14 @@ const Env = z.object({
     .max(24 * 60)
     .default(30),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  /**
+   * PGlite's shared_buffers. PostgreSQL's 128MB default nearly doubles the embedded server's
+   * resident memory; the data files stay in the OS page cache either way.
+   */
+  PGLITE_SHARED_BUFFERS: z
+    .string()
+    .regex(/^\d+(kB|MB|GB)$/, "e.g. 32MB")
+    .default("32MB"),
   /** Set behind a TLS-terminating proxy so the session cookie is marked Secure. */
   COOKIE_SECURE: z
     .enum(["true", "false"])
@@ -34,6 +42,7 @@ export type Config = {
   host: string;
   dataDir: string;
   databaseUrl: string | undefined;
+  pgliteSharedBuffers: string;
   sessionIdleMinutes: number;
   /** 等保 session control: a session ends 12 h after sign-in whatever its activity. */
   sessionAbsoluteHours: number;
@@ -57,6 +66,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host: e.HOST,
     dataDir: resolve(e.DATA_DIR),
     databaseUrl: e.DATABASE_URL,
+    pgliteSharedBuffers: e.PGLITE_SHARED_BUFFERS,
     sessionIdleMinutes: e.SESSION_IDLE_MINUTES,
     sessionAbsoluteHours: 12,
     logLevel: e.LOG_LEVEL,

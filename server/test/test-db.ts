@@ -43,7 +43,7 @@ async function pgliteCopy(): Promise<Database> {
     writeFileSync(tmp, Buffer.from(await dump.arrayBuffer()));
     renameSync(tmp, file);
   }
-  return openPglite(undefined, new Blob([readFileSync(file)]));
+  return openPglite(undefined, { loadDataDir: new Blob([readFileSync(file)]) });
 }
 
 export function withDatabase(url: string, name: string): string {

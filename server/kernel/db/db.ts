@@ -27,13 +27,20 @@ export function pgliteExtensions() {
   return { pg_trgm };
 }
 
-export async function openPglite(dataDir: string | undefined, loadDataDir?: Blob): Promise<Database> {
+export async function openPglite(
+  dataDir: string | undefined,
+  options: { loadDataDir?: Blob; sharedBuffers?: string } = {},
+): Promise<Database> {
   let path: string | undefined;
   if (dataDir) {
     mkdirSync(dataDir, { recursive: true });
     path = join(dataDir, "pgdata");
   }
-  const client = await PGlite.create(path, { extensions: pgliteExtensions(), loadDataDir });
+  const client = await PGlite.create(path, {
+    extensions: pgliteExtensions(),
+    loadDataDir: options.loadDataDir,
+    postgresqlconf: `shared_buffers=${options.sharedBuffers ?? "32MB"}`,
+  });
   const db = drizzlePglite(client) as unknown as Db;
   return { db, kind: "pglite", pglite: client, close: () => client.close() };
 }

@@ -1,0 +1,93 @@
+import assert from "node:assert/strict";
+import { after, before, test } from "node:test";
+import type { Browser, Page } from "playwright-core";
+import { buildUser, testPassword } from "../server/test/harness.js";
+import { launchBrowser, startServer, withScreenshot } from "./support.js";
+
+let server: Awaited<ReturnType<typeof startServer>>;
+let browser: Browser;
+before(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function newPage(): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: "zh-CN" });
+  return context.newPage();
+}
+
+async function signInAs(page: Page, username: string, password: string) {
+  await page.locator("#username").fill(username);
+  await page.locator("#password").fill(password);
+  await page.locator("#login-submit").click();
+}
+
+test("administrator: wrong password in both languages, sign in, menu, English and back, sign out", async () => {
+  const admin = await buildUser(server, { username: "e2e-admin" });
+  const page = await newPage();
+  await withScreenshot(page, "shell-admin", async () => {
+    await page.goto(`${server.baseUrl}/`);
+    // Not signed in: sent to the sign-in page.
+    await page.waitForURL(/\/login/);
+    await page.getByRole("button", { name: "登录" }).waitFor();
+
+    await signInAs(page, admin.username, "Wrong#Pass1");
+    await page.getByText("用户名或密码错误").waitFor();
+
+    await page.getByRole("button", { name: "English" }).click();
+    await page.getByRole("button", { name: "Sign in" }).waitFor();
+    await signInAs(page, admin.username, "Wrong#Pass2");
+    await page.getByText("Incorrect username or password").waitFor();
+
+    await page.getByRole("button", { name: "中文" }).click();
+    await signInAs(page, admin.username, testPassword);
+    await page.getByTestId("user-display-name").waitFor();
+    assert.equal(await page.getByTestId("user-display-name").textContent(), admin.displayName);
+    assert.equal(await page.getByTestId("user-role").textContent(), "系统管理员");
+
+    // The administrator's menu: home and the administration group (open by default) with its three pages.
+    const menu = page.getByRole("menu").first();
+    await menu.getByText("系统管理").waitFor();
+    for (const item of ["首页", "用户管理", "API 令牌", "审计日志"]) await menu.getByText(item, { exact: true }).waitFor();
+    await menu.getByText("用户管理", { exact: true }).click();
+    await page.waitForURL(/\/admin\/users$/);
+    await page.getByRole("cell", { name: admin.username, exact: true }).waitFor();
+
+    // English, persisted across a reload; then back to Chinese.
+    await page.locator("#lang-en").click();
+    await page.getByRole("menu").first().getByText("Users", { exact: true }).waitFor();
+    assert.equal(await page.getByTestId("user-role").textContent(), "System administrator");
+    await page.reload();
+    await page.getByRole("menu").first().getByText("Users", { exact: true }).waitFor();
+    await page.locator("#lang-zh").click();
+    await page.getByRole("menu").first().getByText("用户管理", { exact: true }).waitFor();
+
+    // Sign out: back on the sign-in page, and the old session no longer opens pages.
+    await page.locator("#user-menu").click();
+    await page.locator("#sign-out").click();
+    await page.waitForURL(/\/login/);
+    await page.goto(`${server.baseUrl}/admin/users`);
+    await page.waitForURL(/\/login\?next=/);
+  });
+});
+
+test("a county leader sees only what the role may use, and the forbidden page for the rest", async () => {
+  const leader = await buildUser(server, { username: "e2e-leader", role: "regulator_leader", regionCode: "320481" });
+  const page = await newPage();
+  await withScreenshot(page, "shell-leader", async () => {
+    await page.goto(`${server.baseUrl}/login`);
+    await signInAs(page, leader.username, testPassword);
+    await page.getByTestId("user-region").waitFor();
+    assert.match((await page.getByTestId("user-region").textContent()) ?? "", /320481/);
+    const menu = page.getByRole("menu").first();
+    await menu.getByText("用户管理", { exact: true }).waitFor();
+    assert.equal(await menu.getByText("审计日志", { exact: true }).count(), 0);
+    assert.equal(await menu.getByText("API 令牌", { exact: true }).count(), 0);
+    await page.goto(`${server.baseUrl}/admin/audit`);
+    await page.getByText("你的角色无权访问此页面", { exact: false }).waitFor();
+  });
+});

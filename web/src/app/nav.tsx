@@ -1,0 +1,43 @@
+import { AuditOutlined, HomeOutlined, KeyOutlined, SettingOutlined, TeamOutlined } from "@ant-design/icons";
+import type { ReactNode } from "react";
+import { type Permission, roleHas } from "../../../domain/access/permissions.js";
+import type { Role } from "../../../domain/access/roles.js";
+import type { MessageKey } from "../i18n/messages.js";
+
+export type NavItem = { path: string; label: MessageKey; icon: ReactNode; permission: Permission };
+export type NavGroup = { key: string; label: MessageKey; icon: ReactNode; children: NavItem[] };
+export type NavEntry = NavItem | NavGroup;
+
+/** The menu; each page's route guard uses the same permission (see router.tsx). */
+export const nav: NavEntry[] = [
+  { path: "/", label: "nav.home", icon: <HomeOutlined />, permission: "authenticated" },
+  {
+    key: "admin",
+    label: "nav.admin",
+    icon: <SettingOutlined />,
+    children: [
+      { path: "/admin/users", label: "nav.users", icon: <TeamOutlined />, permission: "users.read" },
+      { path: "/admin/tokens", label: "nav.tokens", icon: <KeyOutlined />, permission: "tokens.manage" },
+      { path: "/admin/audit", label: "nav.audit", icon: <AuditOutlined />, permission: "audit.read" },
+    ],
+  },
+];
+
+export function isGroup(entry: NavEntry): entry is NavGroup {
+  return "children" in entry;
+}
+
+/** The entries a role may see; groups left without children are dropped. */
+export function navFor(role: Role): NavEntry[] {
+  return nav.flatMap((entry): NavEntry[] => {
+    if (!isGroup(entry)) return roleHas(role, entry.permission) ? [entry] : [];
+    const children = entry.children.filter((c) => roleHas(role, c.permission));
+    return children.length ? [{ ...entry, children }] : [];
+  });
+}
+
+/** The menu key to highlight for a pathname: the longest matching item path. */
+export function selectedNavPath(pathname: string): string | undefined {
+  const paths = nav.flatMap((e) => (isGroup(e) ? e.children : [e])).map((i) => i.path);
+  return paths.filter((p) => pathname === p || (p !== "/" && pathname.startsWith(`${p}/`))).sort((a, b) => b.length - a.length)[0];
+}

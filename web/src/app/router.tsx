@@ -1,0 +1,76 @@
+import { lazy, Suspense } from "react";
+import { createBrowserRouter, Outlet } from "react-router";
+import { Forbidden } from "../components/forbidden.js";
+import { NotFound } from "../components/not-found.js";
+import { PageLoading } from "../components/page-state.js";
+import { RouteError } from "../components/route-error.js";
+import { AppLayout } from "./app-layout.js";
+import { passwordPath, RequireAuth, RequirePermission } from "./guards.js";
+
+// Feature pages are split into their own chunks.
+const LoginPage = lazy(() => import("../features/auth/login-page.js").then((m) => ({ default: m.LoginPage })));
+const ChangePasswordPage = lazy(() => import("../features/auth/change-password-page.js").then((m) => ({ default: m.ChangePasswordPage })));
+const HomePage = lazy(() => import("../features/home/home-page.js").then((m) => ({ default: m.HomePage })));
+const UsersPage = lazy(() => import("../features/users/users-page.js").then((m) => ({ default: m.UsersPage })));
+const TokensPage = lazy(() => import("../features/tokens/tokens-page.js").then((m) => ({ default: m.TokensPage })));
+const AuditPage = lazy(() => import("../features/audit/audit-page.js").then((m) => ({ default: m.AuditPage })));
+
+export const router = createBrowserRouter([
+  {
+    errorElement: <RouteError />,
+    children: [
+      {
+        path: "/login",
+        element: (
+          <Suspense fallback={<PageLoading fullPage />}>
+            <LoginPage />
+          </Suspense>
+        ),
+      },
+      {
+        element: (
+          <RequireAuth>
+            <AppLayout />
+          </RequireAuth>
+        ),
+        children: [
+          {
+            // Errors inside a page render within the layout, keeping menu and header usable.
+            element: <Outlet />,
+            errorElement: <RouteError />,
+            children: [
+              { index: true, element: <HomePage /> },
+              { path: passwordPath, element: <ChangePasswordPage /> },
+              {
+                path: "/admin/users",
+                element: (
+                  <RequirePermission permission="users.read">
+                    <UsersPage />
+                  </RequirePermission>
+                ),
+              },
+              {
+                path: "/admin/tokens",
+                element: (
+                  <RequirePermission permission="tokens.manage">
+                    <TokensPage />
+                  </RequirePermission>
+                ),
+              },
+              {
+                path: "/admin/audit",
+                element: (
+                  <RequirePermission permission="audit.read">
+                    <AuditPage />
+                  </RequirePermission>
+                ),
+              },
+              { path: "/403", element: <Forbidden /> },
+              { path: "*", element: <NotFound /> },
+            ],
+          },
+        ],
+      },
+    ],
+  },
+]);

@@ -1,0 +1,203 @@
+import { ReloadOutlined, SafetyOutlined, SearchOutlined } from "@ant-design/icons";
+import { Alert, Button, Card, Form, Input, Space, Table, type TableProps, Tooltip, Typography } from "antd";
+import { useState } from "react";
+import { Role } from "../../../../domain/access/roles.js";
+import type { AuditEntry, AuditVerifyResult } from "../../../../domain/audit/audit.dto.js";
+import { type ApiError, toApiError } from "../../api/client.js";
+import { useApi } from "../../api/use-api.js";
+import { ErrorResult } from "../../components/error-result.js";
+import { PageHeader } from "../../components/page-header.js";
+import { formatDateTime } from "../../i18n/format.js";
+import { useRoleLabel, useT } from "../../i18n/i18n-context.js";
+import { type AuditFilters, auditApi } from "./audit-api.js";
+
+type Verification = { result: AuditVerifyResult } | { error: ApiError };
+
+export function AuditPage() {
+  const t = useT();
+  const roleLabel = useRoleLabel();
+  const [filterForm] = Form.useForm<AuditFilters>();
+  const [filters, setFilters] = useState<AuditFilters>({});
+  const [page, setPage] = useState(1);
+  const [pageSize, setPageSize] = useState(20);
+  const [verifying, setVerifying] = useState(false);
+  const [verification, setVerification] = useState<Verification>();
+  const list = useApi((signal) => auditApi.list({ ...filters, page, pageSize }, signal), [filters, page, pageSize]);
+
+  const applyFilters = (v: AuditFilters) => {
+    setFilters({
+      entityType: v.entityType?.trim() || undefined,
+      entityId: v.entityId?.trim() || undefined,
+      action: v.action?.trim() || undefined,
+    });
+    setPage(1);
+  };
+
+  const verify = async () => {
+    setVerifying(true);
+    try {
+      setVerification({ result: await auditApi.verify() });
+    } catch (err) {
+      setVerification({ error: toApiError(err) });
+    } finally {
+      setVerifying(false);
+    }
+  };
+
+  const actorRole = (role: string | null) => {
+    const parsed = Role.safeParse(role);
+    return parsed.success ? roleLabel(parsed.data) : role;
+  };
+
+  const columns: TableProps<AuditEntry>["columns"] = [
+    { title: t("audit.id"), dataIndex: "id", key: "id", width: 80 },
+    { title: t("audit.at"), dataIndex: "at", key: "at", render: (v: string) => formatDateTime(v, true) },
+    {
+      title: t("audit.actor"),
+      key: "actor",
+      render: (_, e) =>
+        e.actorName || e.actorId ? (
+          <Space orientation="vertical" size={0}>
+            <span>{e.actorName ?? e.actorId}</span>
+            {e.actorRole && (
+              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                {actorRole(e.actorRole)}
+              </Typography.Text>
+            )}
+          </Space>
+        ) : (
+          <Typography.Text type="secondary">{t("audit.system")}</Typography.Text>
+        ),
+    },
+    { title: t("audit.action"), dataIndex: "action", key: "action", render: (v: string) => <Typography.Text code>{v}</Typography.Text> },
+    { title: t("audit.entityType"), dataIndex: "entityType", key: "entityType" },
+    {
+      title: t("audit.entityId"),
+      dataIndex: "entityId",
+      key: "entityId",
+      render: (v: string | null) =>
+        v ? (
+          <Typography.Text copyable={{ text: v }} ellipsis style={{ maxWidth: 160 }}>
+            {v}
+          </Typography.Text>
+        ) : (
+          t("common.none")
+        ),
+    },
+    { title: t("audit.regionCode"), dataIndex: "regionCode", key: "regionCode", render: (v: string | null) => v ?? t("common.none") },
+    { title: t("audit.ip"), dataIndex: "ip", key: "ip", render: (v: string | null) => v ?? t("common.none") },
+    {
+      title: t("audit.hash"),
+      dataIndex: "hash",
+      key: "hash",
+      render: (v: string) => (
+        <Tooltip title={v}>
+          <Typography.Text code copyable={{ text: v }}>
+            {v.slice(0, 12)}…
+          </Typography.Text>
+        </Tooltip>
+      ),
+    },
+  ];
+
+  return (
+    <>
+      <PageHeader
+        title={t("audit.title")}
+        extra={
+          <>
+            <Tooltip title={t("common.refresh")}>
+              <Button icon={<ReloadOutlined />} aria-label={t("common.refresh")} onClick={list.reload} />
+            </Tooltip>
+            <Button id="audit-verify" type="primary" icon={<SafetyOutlined />} loading={verifying} onClick={verify}>
+              {t("audit.verify")}
+            </Button>
+          </>
+        }
+      />
+      {verification && (
+        <Alert
+          data-testid="audit-verify-result"
+          style={{ marginBottom: 16 }}
+          showIcon
+          closable={{ onClose: () => setVerification(undefined) }}
+          {...("error" in verification
+            ? { type: "error", title: t("audit.verifyFailed"), description: verification.error.message }
+            : verification.result.ok
+              ? { type: "success", title: t("audit.verifyOk", { checked: verification.result.checked }) }
+              : {
+                  type: "error",
+                  title: t("audit.verifyBroken", {
+                    id: verification.result.firstBrokenId ?? "?",
+                    checked: verification.result.checked,
+                  }),
+                })}
+        />
+      )}
+      <Card>
+        <Form form={filterForm} layout="inline" onFinish={applyFilters} style={{ rowGap: 12, marginBottom: 16 }}>
+          <Form.Item name="entityType">
+            <Input name="entityType" allowClear placeholder={t("audit.entityType")} style={{ width: 160 }} maxLength={64} />
+          </Form.Item>
+          <Form.Item name="entityId">
+            <Input name="entityId" allowClear placeholder={t("audit.entityId")} style={{ width: 220 }} maxLength={64} />
+          </Form.Item>
+          <Form.Item name="action">
+            <Input name="action" allowClear placeholder={t("audit.action")} style={{ width: 160 }} maxLength={64} />
+          </Form.Item>
+          <Form.Item>
+            <Space>
+              <Button type="primary" htmlType="submit" icon={<SearchOutlined />}>
+                {t("common.search")}
+              </Button>
+              <Button
+                onClick={() => {
+                  filterForm.resetFields();
+                  applyFilters({});
+                }}
+              >
+                {t("common.reset")}
+              </Button>
+            </Space>
+          </Form.Item>
+        </Form>
+        {list.error ? (
+          <ErrorResult error={list.error} onRetry={list.reload} />
+        ) : (
+          <Table<AuditEntry>
+            rowKey="id"
+            size="middle"
+            columns={columns}
+            dataSource={list.data?.items}
+            loading={list.loading}
+            scroll={{ x: "max-content" }}
+            locale={{ emptyText: t("audit.empty") }}
+            expandable={{
+              rowExpandable: (e) => e.diff !== null && e.diff !== undefined,
+              expandedRowRender: (e) => (
+                <div>
+                  <Typography.Text strong>{t("audit.diff")}</Typography.Text>
+                  <pre style={{ margin: "8px 0 0", whiteSpace: "pre-wrap", wordBreak: "break-all", fontSize: 12 }}>
+                    {JSON.stringify(e.diff, null, 2)}
+                  </pre>
+                </div>
+              ),
+            }}
+            pagination={{
+              current: page,
+              pageSize,
+              total: list.data?.total ?? 0,
+              showSizeChanger: true,
+              pageSizeOptions: [10, 20, 50, 100],
+              showTotal: (total) => t("common.total", { total }),
+              onChange: (p, size) => {
+                setPage(size === pageSize ? p : 1);
+                setPageSize(size);
+              },
+            }}
+          />
+        )}
+      </Card>
+    </>
+  );
+}
