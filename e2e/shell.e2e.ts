@@ -72,6 +72,10 @@ test("administrator: wrong password in both languages, sign in, menu, English an
     await page.waitForURL(/\/login/);
     await page.goto(`${server.baseUrl}/admin/users`);
     await page.waitForURL(/\/login\?next=/);
+    // …and signing in again lands back on the page that was asked for.
+    await signInAs(page, admin.username, testPassword);
+    await page.waitForURL(/\/admin\/users$/);
+    await page.getByRole("cell", { name: admin.username, exact: true }).waitFor();
   });
 });
 

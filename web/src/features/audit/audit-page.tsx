@@ -1,12 +1,11 @@
-import { ReloadOutlined, SafetyOutlined, SearchOutlined } from "@ant-design/icons";
-import { Alert, Button, Card, Form, Input, Space, Table, type TableProps, Tooltip, Typography } from "antd";
+import { ReloadOutlined, SafetyOutlined } from "@ant-design/icons";
+import { Alert, Button, Card, Form, Input, Space, type TableProps, Tooltip, Typography } from "antd";
 import { useState } from "react";
 import { Role } from "../../../../domain/access/roles.js";
 import type { AuditEntry, AuditVerifyResult } from "../../../../domain/audit/audit.dto.js";
 import { type ApiError, toApiError } from "../../api/client.js";
-import { useApi } from "../../api/use-api.js";
-import { ErrorResult } from "../../components/error-result.js";
 import { PageHeader } from "../../components/page-header.js";
+import { FilterActions, PagedTable, usePagedList } from "../../components/paged-table.js";
 import { formatDateTime } from "../../i18n/format.js";
 import { useRoleLabel, useT } from "../../i18n/i18n-context.js";
 import { type AuditFilters, auditApi } from "./audit-api.js";
@@ -17,20 +16,17 @@ export function AuditPage() {
   const t = useT();
   const roleLabel = useRoleLabel();
   const [filterForm] = Form.useForm<AuditFilters>();
-  const [filters, setFilters] = useState<AuditFilters>({});
-  const [page, setPage] = useState(1);
-  const [pageSize, setPageSize] = useState(20);
   const [verifying, setVerifying] = useState(false);
   const [verification, setVerification] = useState<Verification>();
-  const list = useApi((signal) => auditApi.list({ ...filters, page, pageSize }, signal), [filters, page, pageSize]);
+  const paged = usePagedList<AuditFilters, AuditEntry>((query, signal) => auditApi.list(query, signal), {});
+  const { list } = paged;
 
   const applyFilters = (v: AuditFilters) => {
-    setFilters({
+    paged.applyFilters({
       entityType: v.entityType?.trim() || undefined,
       entityId: v.entityId?.trim() || undefined,
       action: v.action?.trim() || undefined,
     });
-    setPage(1);
   };
 
   const verify = async () => {
@@ -145,58 +141,30 @@ export function AuditPage() {
           <Form.Item name="action">
             <Input name="action" allowClear placeholder={t("audit.action")} style={{ width: 160 }} maxLength={64} />
           </Form.Item>
-          <Form.Item>
-            <Space>
-              <Button type="primary" htmlType="submit" icon={<SearchOutlined />}>
-                {t("common.search")}
-              </Button>
-              <Button
-                onClick={() => {
-                  filterForm.resetFields();
-                  applyFilters({});
-                }}
-              >
-                {t("common.reset")}
-              </Button>
-            </Space>
-          </Form.Item>
-        </Form>
-        {list.error ? (
-          <ErrorResult error={list.error} onRetry={list.reload} />
-        ) : (
-          <Table<AuditEntry>
-            rowKey="id"
-            size="middle"
-            columns={columns}
-            dataSource={list.data?.items}
-            loading={list.loading}
-            scroll={{ x: "max-content" }}
-            locale={{ emptyText: t("audit.empty") }}
-            expandable={{
-              rowExpandable: (e) => e.diff !== null && e.diff !== undefined,
-              expandedRowRender: (e) => (
-                <div>
-                  <Typography.Text strong>{t("audit.diff")}</Typography.Text>
-                  <pre style={{ margin: "8px 0 0", whiteSpace: "pre-wrap", wordBreak: "break-all", fontSize: 12 }}>
-                    {JSON.stringify(e.diff, null, 2)}
-                  </pre>
-                </div>
-              ),
-            }}
-            pagination={{
-              current: page,
-              pageSize,
-              total: list.data?.total ?? 0,
-              showSizeChanger: true,
-              pageSizeOptions: [10, 20, 50, 100],
-              showTotal: (total) => t("common.total", { total }),
-              onChange: (p, size) => {
-                setPage(size === pageSize ? p : 1);
-                setPageSize(size);
-              },
+          <FilterActions
+            onReset={() => {
+              filterForm.resetFields();
+              applyFilters({});
             }}
           />
-        )}
+        </Form>
+        <PagedTable<AuditFilters, AuditEntry>
+          paged={paged}
+          rowKey="id"
+          columns={columns}
+          emptyText={t("audit.empty")}
+          expandable={{
+            rowExpandable: (e) => e.diff !== null && e.diff !== undefined,
+            expandedRowRender: (e) => (
+              <div>
+                <Typography.Text strong>{t("audit.diff")}</Typography.Text>
+                <pre style={{ margin: "8px 0 0", whiteSpace: "pre-wrap", wordBreak: "break-all", fontSize: 12 }}>
+                  {JSON.stringify(e.diff, null, 2)}
+                </pre>
+              </div>
+            ),
+          }}
+        />
       </Card>
     </>
   );

@@ -1,12 +1,11 @@
 import { PlusOutlined, ReloadOutlined } from "@ant-design/icons";
-import { App, Button, Card, Popconfirm, Table, type TableProps, Tag, Tooltip, Typography } from "antd";
+import { App, Button, Card, Popconfirm, type TableProps, Tag, Tooltip, Typography } from "antd";
 import dayjs from "dayjs";
 import { useState } from "react";
 import type { ApiToken } from "../../../../domain/auth/auth.dto.js";
 import { toApiError } from "../../api/client.js";
-import { useApi } from "../../api/use-api.js";
-import { ErrorResult } from "../../components/error-result.js";
 import { PageHeader } from "../../components/page-header.js";
+import { PagedTable, usePagedList } from "../../components/paged-table.js";
 import { SecretModal } from "../../components/secret-modal.js";
 import { formatDateTime } from "../../i18n/format.js";
 import { useT } from "../../i18n/i18n-context.js";
@@ -24,12 +23,11 @@ function stateOf(token: ApiToken): TokenState {
 export function TokensPage() {
   const t = useT();
   const { message } = App.useApp();
-  const [page, setPage] = useState(1);
-  const [pageSize, setPageSize] = useState(20);
   const [creating, setCreating] = useState(false);
   const [secret, setSecret] = useState<string>();
   const [busyId, setBusyId] = useState<string>();
-  const list = useApi((signal) => tokensApi.list({ page, pageSize }, signal), [page, pageSize]);
+  const paged = usePagedList((query, signal) => tokensApi.list(query, signal), {});
+  const { list } = paged;
 
   const revoke = async (token: ApiToken) => {
     setBusyId(token.id);
@@ -113,31 +111,7 @@ export function TokensPage() {
         }
       />
       <Card>
-        {list.error ? (
-          <ErrorResult error={list.error} onRetry={list.reload} />
-        ) : (
-          <Table<ApiToken>
-            rowKey="id"
-            size="middle"
-            columns={columns}
-            dataSource={list.data?.items}
-            loading={list.loading}
-            scroll={{ x: "max-content" }}
-            locale={{ emptyText: t("tokens.empty") }}
-            pagination={{
-              current: page,
-              pageSize,
-              total: list.data?.total ?? 0,
-              showSizeChanger: true,
-              pageSizeOptions: [10, 20, 50, 100],
-              showTotal: (total) => t("common.total", { total }),
-              onChange: (p, size) => {
-                setPage(size === pageSize ? p : 1);
-                setPageSize(size);
-              },
-            }}
-          />
-        )}
+        <PagedTable<object, ApiToken> paged={paged} rowKey="id" columns={columns} emptyText={t("tokens.empty")} />
       </Card>
       <CreateTokenModal
         open={creating}

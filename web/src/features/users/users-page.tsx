@@ -1,13 +1,12 @@
 import { PlusOutlined, ReloadOutlined, SearchOutlined } from "@ant-design/icons";
-import { App, Button, Card, Form, Input, Popconfirm, Select, Space, Table, type TableProps, Tag, Tooltip } from "antd";
+import { App, Button, Card, Form, Input, Popconfirm, Select, Space, type TableProps, Tag, Tooltip } from "antd";
 import { useState } from "react";
 import { roleHas } from "../../../../domain/access/permissions.js";
 import { type Role, roles } from "../../../../domain/access/roles.js";
 import type { User, UserStatus } from "../../../../domain/users/user.dto.js";
 import { toApiError } from "../../api/client.js";
-import { useApi } from "../../api/use-api.js";
-import { ErrorResult } from "../../components/error-result.js";
 import { PageHeader } from "../../components/page-header.js";
+import { FilterActions, PagedTable, usePagedList } from "../../components/paged-table.js";
 import { SecretModal } from "../../components/secret-modal.js";
 import { formatDateTime } from "../../i18n/format.js";
 import { useRoleLabel, useT } from "../../i18n/i18n-context.js";
@@ -28,21 +27,18 @@ export function UsersPage() {
   const me = useCurrentUser();
   const canManage = roleHas(me.role, "users.manage");
   const [filterForm] = Form.useForm<FilterValues>();
-  const [filters, setFilters] = useState<UserFilters>({});
-  const [page, setPage] = useState(1);
-  const [pageSize, setPageSize] = useState(20);
   const [editor, setEditor] = useState<Editor>({ key: 0, open: false });
   const [busyId, setBusyId] = useState<string>();
   const [reset, setReset] = useState<{ name: string; password: string }>();
 
-  const list = useApi((signal) => usersApi.list({ ...filters, page, pageSize }, signal), [filters, page, pageSize]);
+  const paged = usePagedList<UserFilters, User>((query, signal) => usersApi.list(query, signal), {});
+  const { list } = paged;
 
   const openEditor = (user?: User) => setEditor((e) => ({ key: e.key + 1, open: true, user }));
   const closeEditor = () => setEditor((e) => ({ ...e, open: false }));
 
   const applyFilters = (v: FilterValues) => {
-    setFilters({ q: v.q?.trim() || undefined, role: v.role, status: v.status, regionCode: v.regionCode?.trim() || undefined });
-    setPage(1);
+    paged.applyFilters({ q: v.q?.trim() || undefined, role: v.role, status: v.status, regionCode: v.regionCode?.trim() || undefined });
   };
 
   /** Runs a row action; a stale version (409) reloads the list so the admin sees the current state. */
@@ -183,47 +179,14 @@ export function UsersPage() {
           <Form.Item name="regionCode" rules={[{ pattern: regionPattern, message: t("users.regionInvalid") }]}>
             <Input name="regionCode" allowClear placeholder={t("users.regionCode")} style={{ width: 160 }} />
           </Form.Item>
-          <Form.Item>
-            <Space>
-              <Button type="primary" htmlType="submit" icon={<SearchOutlined />}>
-                {t("common.search")}
-              </Button>
-              <Button
-                onClick={() => {
-                  filterForm.resetFields();
-                  applyFilters({});
-                }}
-              >
-                {t("common.reset")}
-              </Button>
-            </Space>
-          </Form.Item>
-        </Form>
-        {list.error ? (
-          <ErrorResult error={list.error} onRetry={list.reload} />
-        ) : (
-          <Table<User>
-            rowKey="id"
-            size="middle"
-            columns={columns}
-            dataSource={list.data?.items}
-            loading={list.loading}
-            scroll={{ x: "max-content" }}
-            locale={{ emptyText: t("users.empty") }}
-            pagination={{
-              current: page,
-              pageSize,
-              total: list.data?.total ?? 0,
-              showSizeChanger: true,
-              pageSizeOptions: [10, 20, 50, 100],
-              showTotal: (total) => t("common.total", { total }),
-              onChange: (p, size) => {
-                setPage(size === pageSize ? p : 1);
-                setPageSize(size);
-              },
+          <FilterActions
+            onReset={() => {
+              filterForm.resetFields();
+              applyFilters({});
             }}
           />
-        )}
+        </Form>
+        <PagedTable<UserFilters, User> paged={paged} rowKey="id" columns={columns} emptyText={t("users.empty")} />
       </Card>
       <UserFormDrawer
         formKey={editor.key}
