@@ -15,6 +15,7 @@ export const unitFiles = [
   "domain/auth/password-policy.test.ts",
   "server/kernel/config.test.ts",
   "server/kernel/audit/audit.test.ts",
+  "server/kernel/authz/scope.test.ts",
   "server/modules/accounts/auth.test.ts",
   "server/modules/accounts/users.test.ts",
   "server/access.test.ts",

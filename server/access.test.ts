@@ -76,6 +76,22 @@ describe("access model", () => {
     }
   });
 
+  test("API docs are public: Swagger UI at /api/docs, the OpenAPI JSON at /api/openapi.json", async () => {
+    const ui = await t.app.inject({ method: "GET", url: "/api/docs/" });
+    assert.equal(ui.statusCode, 200);
+    assert.match(ui.body, /swagger/i);
+    const doc = (await t.app.inject({ method: "GET", url: "/api/openapi.json" })).json();
+    assert.equal(doc.openapi, "3.1.0");
+    assert.ok(doc.paths["/api/auth/login"].post.requestBody, "request schemas come from the zod route schemas");
+  });
+
+  test("responses carry a request id and baseline security headers", async () => {
+    const res = await t.app.inject({ method: "GET", url: "/api/health", headers: { "x-request-id": "trace-42" } });
+    assert.equal(res.headers["x-request-id"], "trace-42");
+    assert.equal(res.headers["x-content-type-options"], "nosniff");
+    assert.equal(res.headers["x-frame-options"], "DENY");
+  });
+
   test("unknown API paths answer a JSON 404", async () => {
     const res = await t.app.inject({ method: "GET", url: "/api/nope", headers: { "accept-language": "en" } });
     assert.equal(res.statusCode, 404);

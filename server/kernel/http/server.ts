@@ -45,6 +45,10 @@ export async function createServer(options: ServerOptions): Promise<Server> {
   app.setSerializerCompiler(serializerCompiler);
   app.addHook("onSend", async (req, reply) => {
     reply.header("x-request-id", req.id);
+    // Baseline browser hardening: no MIME sniffing, no framing (clickjacking), no cross-site referrers.
+    reply.header("x-content-type-options", "nosniff");
+    reply.header("x-frame-options", "DENY");
+    reply.header("referrer-policy", "same-origin");
   });
   app.setErrorHandler((err, req, reply) => sendError(err, req, reply));
   app.setNotFoundHandler((req, reply) => sendError(new AppError(404, "route.not_found"), req, reply));
