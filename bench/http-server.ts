@@ -6,7 +6,6 @@ import { buildApp } from "../server/app.js";
 import { csrfTokenFor } from "../server/kernel/auth/authenticate.js";
 import { sha256 } from "../server/kernel/auth/secrets.js";
 import { loadConfig } from "../server/kernel/config.js";
-import { rows, sql } from "../server/kernel/db/db.js";
 import { openDatabase } from "../server/kernel/db/open.js";
 import { login } from "../server/modules/accounts/session.service.js";
 import { createUser } from "../server/modules/accounts/users.service.js";
@@ -37,12 +36,15 @@ if (mode === "kernel") {
   bare.get("/api/auth/me", async (req, reply) => {
     const token = /redline_session=([^;]+)/.exec(req.headers.cookie ?? "")?.[1];
     if (!token) return reply.status(401).send({ error: "unauthenticated" });
-    const [r] = await rows<Record<string, unknown>>(
-      database.db,
-      sql`select u.id, u.username, u.display_name, u.role, u.region_code, u.enterprise_id, u.must_change_password, u.status,
-                 s.last_seen_at, s.expires_at, s.revoked_at
-          from sessions s join users u on u.id = s.user_id where s.token_hash = ${sha256(token)}`,
-    );
+    // Raw driver call with a named prepared statement: the cheapest the lookup can be.
+    const text = `select u.id, u.username, u.display_name, u.role, u.region_code, u.enterprise_id, u.must_change_password, u.status,
+                         s.last_seen_at, s.expires_at, s.revoked_at
+                  from sessions s join users u on u.id = s.user_id where s.token_hash = $1`;
+    const values = [sha256(token)];
+    const result = database.pool
+      ? await database.pool.query<Record<string, unknown>>({ name: "bare_session_lookup", text, values })
+      : await database.pglite?.query<Record<string, unknown>>(text, values);
+    const r = result?.rows[0];
     if (!r || r.revoked_at || r.status !== "active") return reply.status(401).send({ error: "expired" });
     return {
       user: {
@@ -61,3 +63,4 @@ if (mode === "kernel") {
 }
 const address = await app.listen({ port: 0, host: "127.0.0.1" });
 process.stdout.write(`${JSON.stringify({ address, cookie: `redline_session=${secret}` })}\n`);
+process.on("SIGINT", () => process.exit(0));

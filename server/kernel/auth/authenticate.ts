@@ -30,6 +30,16 @@ export function csrfTokenFor(sessionSecret: string): string {
 
 const safeMethods = new Set(["GET", "HEAD", "OPTIONS"]);
 
+/** The value of one cookie from a Cookie header (session secrets are base64url: no decoding needed). */
+export function readCookie(header: string | undefined, name: string): string | undefined {
+  if (!header) return undefined;
+  for (const part of header.split(";")) {
+    const eq = part.indexOf("=");
+    if (eq > 0 && part.slice(0, eq).trim() === name) return part.slice(eq + 1).trim() || undefined;
+  }
+  return undefined;
+}
+
 /**
  * One onRequest hook for every route: identify the caller (Bearer API token or session cookie),
  * enforce CSRF on cookie-authenticated mutations, then the route's declared permission.
@@ -52,7 +62,7 @@ export function installAuthentication(app: Server, auth: Authenticator, opts: { 
     }
 
     const authorization = req.headers.authorization;
-    const cookieSecret = req.cookies[sessionCookie];
+    const cookieSecret = readCookie(req.headers.cookie, sessionCookie);
     if (authorization?.startsWith("Bearer ")) {
       const actor = await auth.apiToken(authorization.slice(7).trim(), now);
       if (!actor) throw unauthenticated("auth.invalid_token");

@@ -3,10 +3,10 @@ import { after, before, test } from "node:test";
 import { asc } from "drizzle-orm";
 import { boolean, pgTable, text, uuid } from "drizzle-orm/pg-core";
 import type { Role } from "../../../domain/access/roles.js";
+import { testDatabase } from "../../test/test-db.js";
 import type { Actor } from "../auth/actor.js";
 import type { Database } from "../db/db.js";
 import { sql } from "../db/db.js";
-import { testDatabase } from "../../test/test-db.js";
 import { scopeWhere } from "./scope.js";
 
 // A probe table with the three scope columns, to pin every branch of the one access fragment.
@@ -22,7 +22,9 @@ const entB = "00000000-0000-4000-8000-00000000000b";
 let database: Database;
 before(async () => {
   database = await testDatabase();
-  await database.db.execute(sql`create table scope_probe (name text not null, region_code text, enterprise_id uuid, published boolean not null)`);
+  await database.db.execute(
+    sql`create table scope_probe (name text not null, region_code text, enterprise_id uuid, published boolean not null)`,
+  );
   await database.db.insert(probe).values([
     { name: "village", regionCode: "320481102001", enterpriseId: entA, published: true },
     { name: "township", regionCode: "320481102", enterpriseId: entB, published: false },
@@ -73,6 +75,9 @@ test("enterprise users see their own enterprise only", async () => {
 
 test("the public sees only what is published; without a published column, nothing", async () => {
   assert.deepEqual(await visible(null), ["other-county", "village"]);
-  const none = await database.db.select().from(probe).where(scopeWhere(null, { region: probe.regionCode }));
+  const none = await database.db
+    .select()
+    .from(probe)
+    .where(scopeWhere(null, { region: probe.regionCode }));
   assert.equal(none.length, 0);
 });

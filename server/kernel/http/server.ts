@@ -3,12 +3,12 @@ import cookie from "@fastify/cookie";
 import swagger from "@fastify/swagger";
 import swaggerUi from "@fastify/swagger-ui";
 import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from "fastify";
-import { jsonSchemaTransform, serializerCompiler, type ZodTypeProvider } from "fastify-type-provider-zod";
+import { jsonSchemaTransform, type ZodTypeProvider } from "fastify-type-provider-zod";
 import { type RoutePermission, recordRoutePermissions } from "../authz/route-permissions.js";
 import type { Config } from "../config.js";
 import { langOf, pick, translate } from "../i18n/i18n.js";
 import { AppError } from "./errors.js";
-import { issuePath, localiseIssue, RequestValidationError, zodValidatorCompiler } from "./validation.js";
+import { issuePath, localiseIssue, RequestValidationError, zodSerializerCompiler, zodValidatorCompiler } from "./validation.js";
 
 export type Server = FastifyInstance<
   import("node:http").Server,
@@ -42,18 +42,23 @@ export async function createServer(options: ServerOptions): Promise<Server> {
   // Before any route (swagger-ui's included) so every route's permission is recorded.
   app.decorate("routePermissions", recordRoutePermissions(app));
   app.setValidatorCompiler(zodValidatorCompiler);
-  app.setSerializerCompiler(serializerCompiler);
-  app.addHook("onSend", async (req, reply) => {
-    reply.header("x-request-id", req.id);
-    // Baseline browser hardening: no MIME sniffing, no framing (clickjacking), no cross-site referrers.
-    reply.header("x-content-type-options", "nosniff");
-    reply.header("x-frame-options", "DENY");
-    reply.header("referrer-policy", "same-origin");
+  app.setSerializerCompiler(zodSerializerCompiler);
+  // Set once as the request arrives (a synchronous hook: this runs on every request).
+  app.addHook("onRequest", (req, reply, done) => {
+    reply.headers({
+      "x-request-id": req.id,
+      // Baseline browser hardening: no MIME sniffing, no framing (clickjacking), no cross-site referrers.
+      "x-content-type-options": "nosniff",
+      "x-frame-options": "DENY",
+      "referrer-policy": "same-origin",
+    });
+    done();
   });
   app.setErrorHandler((err, req, reply) => sendError(err, req, reply));
   app.setNotFoundHandler((req, reply) => sendError(new AppError(404, "route.not_found"), req, reply));
 
-  await app.register(cookie);
+  // Cookies are written by the plugin; the one cookie we read is parsed by the auth hook itself.
+  await app.register(cookie, { hook: false });
   await app.register(swagger, {
     openapi: {
       openapi: "3.1.0",

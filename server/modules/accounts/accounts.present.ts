@@ -2,7 +2,7 @@ import type { Role } from "../../../domain/access/roles.js";
 import type { ApiToken, SessionUser } from "../../../domain/auth/auth.dto.js";
 import type { User } from "../../../domain/users/user.dto.js";
 import type { Actor } from "../../kernel/auth/actor.js";
-import type { TokenRow, UserRow } from "./accounts.repo.js";
+import type { ActorRow, TokenRow, UserRow } from "./accounts.repo.js";
 
 export function presentUser(u: UserRow): User {
   return {
@@ -33,7 +33,7 @@ export function presentSessionUser(a: Actor): SessionUser {
   };
 }
 
-export function actorOf(u: UserRow, via: Actor["via"]): Actor {
+export function actorOf(u: ActorRow, via: Actor["via"]): Actor {
   return {
     userId: u.id,
     username: u.username,
