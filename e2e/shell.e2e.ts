@@ -95,3 +95,55 @@ test("a county leader sees only what the role may use, and the forbidden page fo
     await page.getByText("你的角色无权访问此页面", { exact: false }).waitFor();
   });
 });
+
+test("after 30 idle minutes the next click leads to sign-in with a notice, then back to that page", async () => {
+  const inspector = await buildUser(server, { username: "e2e-inspector", role: "regulator_leader", regionCode: "320481" });
+  const page = await newPage();
+  await withScreenshot(page, "shell-expiry", async () => {
+    await page.goto(`${server.baseUrl}/login`);
+    await signInAs(page, inspector.username, testPassword);
+    await page.getByTestId("user-display-name").waitFor();
+    server.clock.minutes(31);
+    await page.getByRole("menu").first().getByText("用户管理", { exact: true }).click();
+    await page.waitForURL(/\/login\?.*reason=expired/);
+    await page.getByText("会话已过期，请重新登录").waitFor();
+    await signInAs(page, inspector.username, testPassword);
+    await page.waitForURL(/\/admin\/users$/);
+  });
+});
+
+test("a reset password must be changed before anything else; the new one works", async () => {
+  const admin = await buildUser(server, { username: "e2e-admin-2" });
+  const staff = await buildUser(server, { username: "e2e-grid", role: "grid_member", regionCode: "320481102" });
+  const page = await newPage();
+  await withScreenshot(page, "shell-reset", async () => {
+    // The administrator resets the password in the user list and reads the one-time password.
+    await page.goto(`${server.baseUrl}/login`);
+    await signInAs(page, admin.username, testPassword);
+    await page.goto(`${server.baseUrl}/admin/users`);
+    const row = page.getByRole("row").filter({ hasText: staff.username });
+    await row.getByText("重置密码").click();
+    await page
+      .getByRole("button", { name: /确\s*定|确认|重置/ })
+      .last()
+      .click();
+    const temporary = (await page.getByTestId("one-time-secret").textContent())?.trim() ?? "";
+    assert.ok(temporary.length >= 12, `one-time password shown: ${temporary}`);
+    await page.getByText("我已保存").click();
+    await page.locator("#user-menu").click();
+    await page.locator("#sign-out").click();
+    await page.waitForURL(/\/login/);
+
+    // The user signs in with it and is held on the password page until a compliant new password is set.
+    await signInAs(page, staff.username, temporary);
+    await page.waitForURL(/\/account\/password/);
+    await page.goto(`${server.baseUrl}/admin/users`);
+    await page.waitForURL(/\/account\/password/);
+    await page.locator("#currentPassword").fill(temporary);
+    await page.locator("#newPassword").fill("Grid#Member2026");
+    await page.locator("#confirmPassword").fill("Grid#Member2026");
+    await page.locator("#change-password-submit").click();
+    await page.waitForURL((url) => !url.pathname.startsWith("/account/password"));
+    await page.getByTestId("user-display-name").waitFor();
+  });
+});

@@ -12,9 +12,8 @@ const root = join(import.meta.dirname, "..");
 /** The real server (built web client, fresh database) on a free port, for a browser to use. */
 export async function startServer(): Promise<TestApp & { baseUrl: string }> {
   const database = await testDatabase();
-  const clock = new TestClock(new Date());
-  // Real time: the browser's session must not expire between clicks.
-  clock.now = () => new Date();
+  // Real time (a session must not expire between clicks) that a test can still move forward.
+  const clock = new TestClock("live");
   const config = loadConfig({ LOG_LEVEL: "warn", DATA_DIR: ".tmp/unused" });
   const app: Server = await buildApp({
     db: database.db,

@@ -9,10 +9,12 @@ import { testDatabase } from "./test-db.js";
 
 /** A clock tests move by hand (idle and absolute session expiry, lockout windows). */
 export class TestClock {
-  constructor(private t = new Date("2026-11-23T02:00:00Z")) {}
-  now = () => new Date(this.t);
+  private offset = 0;
+  /** A fixed start time, or `"live"`: real time plus whatever the test has advanced (browser tests). */
+  constructor(private readonly start: Date | "live" = new Date("2026-11-23T02:00:00Z")) {}
+  now = () => new Date((this.start === "live" ? Date.now() : this.start.getTime()) + this.offset);
   advance(ms: number) {
-    this.t = new Date(this.t.getTime() + ms);
+    this.offset += ms;
   }
   minutes(n: number) {
     this.advance(n * 60_000);
