@@ -1,14 +1,9 @@
 import { and, desc, eq, gt, isNull, or, type SQL, sql } from "drizzle-orm";
-import type { Actor } from "../../kernel/auth/actor.js";
-import { scopeWhere } from "../../kernel/authz/scope.js";
 import type { Db } from "../../kernel/db/db.js";
 import { apiTokens, loginThrottle, sessions, users } from "./accounts.schema.js";
 
 export type UserRow = typeof users.$inferSelect;
 export type TokenRow = typeof apiTokens.$inferSelect;
-
-/** Users the actor may see: everything for admin, the region subtree for regulators, own enterprise for enterprise users. */
-export const userScope = (actor: Actor | null) => scopeWhere(actor, { region: users.regionCode, enterprise: users.enterpriseId });
 
 export async function findUserByUsername(db: Db, username: string): Promise<UserRow | undefined> {
   const [row] = await db.select().from(users).where(sql`lower(${users.username}) = ${username.toLowerCase()}`).limit(1);

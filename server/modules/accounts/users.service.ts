@@ -7,6 +7,7 @@ import { type Db, withTx } from "../../kernel/db/db.js";
 import { AppError, conflict, type FieldError, notFound } from "../../kernel/http/errors.js";
 import { applyTransition, defineMachine, updateVersioned } from "../../kernel/workflow/state-machine.js";
 import { userEntity } from "./accounts.messages.js";
+import { userScope } from "./accounts.policy.js";
 import { auditableUser, presentUser } from "./accounts.present.js";
 import * as repo from "./accounts.repo.js";
 import { users } from "./accounts.schema.js";
@@ -45,12 +46,12 @@ export function checkBinding(role: Role, regionCode: string | null, enterpriseId
 }
 
 export async function listUsers(db: Db, ctx: Ctx, q: UserListQuery) {
-  const { items, total } = await repo.listUsers(db, repo.userScope(ctx.actor), q, q);
+  const { items, total } = await repo.listUsers(db, userScope(ctx.actor), q, q);
   return { items: items.map(presentUser), total, page: q.page, pageSize: q.pageSize };
 }
 
 export async function getUser(db: Db, ctx: Ctx, id: string) {
-  const row = await repo.findUserById(db, id, repo.userScope(ctx.actor));
+  const row = await repo.findUserById(db, id, userScope(ctx.actor));
   if (!row) throw notFound(userEntity);
   return row;
 }

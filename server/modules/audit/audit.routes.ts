@@ -2,11 +2,9 @@ import { AuditEntry, AuditListQuery, AuditVerifyResult } from "../../../domain/a
 import { pageOf } from "../../../domain/common/page.js";
 import type { AppDeps } from "../../deps.js";
 import { verifyAuditChain } from "../../kernel/audit/audit.js";
-import { auditLog } from "../../kernel/audit/audit.schema.js";
-import { scopeWhere } from "../../kernel/authz/scope.js";
 import { errorResponses } from "../../kernel/http/responses.js";
 import type { Server } from "../../kernel/http/server.js";
-import { listAudit } from "./audit.repo.js";
+import { listAuditEntries } from "./audit.service.js";
 
 export function auditRoutes(app: Server, { db }: AppDeps) {
   app.get(
@@ -20,16 +18,7 @@ export function auditRoutes(app: Server, { db }: AppDeps) {
         response: { 200: pageOf(AuditEntry), ...errorResponses },
       },
     },
-    async (req) => {
-      const q = req.query;
-      const { items, total } = await listAudit(db, scopeWhere(req.actor, { region: auditLog.regionCode }), q, q);
-      return {
-        items: items.map(({ prevHash: _, ...r }) => ({ ...r, at: r.at.toISOString() })),
-        total,
-        page: q.page,
-        pageSize: q.pageSize,
-      };
-    },
+    (req) => listAuditEntries(db, req.ctx, req.query),
   );
 
   app.get(
