@@ -13,6 +13,7 @@ import { withDatabase } from "../server/test/test-db.js";
 export const unitFiles = [
   "domain/access/roles.test.ts",
   "domain/auth/password-policy.test.ts",
+  "domain/enterprise/uscc.test.ts",
   "server/kernel/config.test.ts",
   "server/kernel/audit/audit.test.ts",
   "server/kernel/authz/scope.test.ts",
