@@ -6,11 +6,12 @@ import { ConfigError, loadConfig } from "./kernel/config.js";
 import { openDatabase } from "./kernel/db/open.js";
 import { appVersion } from "./kernel/version.js";
 import { ensureInitialAdmin } from "./modules/accounts/users.service.js";
+import { ensureBuiltInDivisions } from "./modules/regions/regions.service.js";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const webDist = join(root, "web", "dist");
 
-/** Boot: config → web build if missing → db → migrate → first-start admin → listen. */
+/** Boot: config → web build if missing → db → migrate → built-in regions and admin on first start → listen. */
 async function main() {
   const config = loadConfig();
   if (!existsSync(join(webDist, "index.html"))) {
@@ -21,6 +22,8 @@ async function main() {
   const database = await openDatabase(config);
   const clock = () => new Date();
 
+  const loaded = await ensureBuiltInDivisions(database.db, clock());
+  if (loaded) console.log(`Loaded ${loaded} administrative divisions (GB/T 2260) into the region tree.`);
   const admin = await ensureInitialAdmin(database.db, clock());
   if (admin) {
     mkdirSync(config.dataDir, { recursive: true });

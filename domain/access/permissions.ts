@@ -6,6 +6,8 @@ import type { Role } from "./roles.js";
  * on top of this by each repository.
  */
 export const permissions = {
+  "regions.read": ["admin", "regulator_leader", "regulator_inspector", "grid_member", "enterprise_admin", "enterprise_staff"],
+  "regions.manage": ["admin"],
   "users.read": ["admin", "regulator_leader"],
   "users.manage": ["admin"],
   "tokens.manage": ["admin"],

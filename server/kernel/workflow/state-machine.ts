@@ -48,16 +48,17 @@ export async function applyTransition<T extends Versioned, S extends string, A e
   return row;
 }
 
-/** Guarded update without a state change (plain edits of a versioned record). */
-export async function updateVersioned<T extends PgTable & { id: PgColumn; version: PgColumn }>(
+/** Guarded update without a state change (plain edits of a versioned record). `key` defaults to the `id` column. */
+export async function updateVersioned<T extends PgTable & { version: PgColumn }>(
   tx: Db,
   table: T,
-  args: { id: string; version: number; set: Partial<T["$inferInsert"]> },
+  args: { id: string; version: number; set: Partial<T["$inferInsert"]>; key?: PgColumn },
 ): Promise<T["$inferSelect"]> {
+  const key = args.key ?? (table as unknown as { id: PgColumn }).id;
   const updated = await tx
     .update(table)
     .set({ ...args.set, version: sql`${table.version} + 1` } as never)
-    .where(and(eq(table.id, args.id), eq(table.version, args.version)))
+    .where(and(eq(key, args.id), eq(table.version, args.version)))
     .returning();
   const row = (updated as T["$inferSelect"][])[0];
   if (!row) throw staleVersion();
