@@ -6,12 +6,13 @@ import { ConfigError, loadConfig } from "./kernel/config.js";
 import { openDatabase } from "./kernel/db/open.js";
 import { appVersion } from "./kernel/version.js";
 import { ensureInitialAdmin } from "./modules/accounts/users.service.js";
+import { ensureBuiltInIndustries } from "./modules/industries/industries.service.js";
 import { ensureBuiltInDivisions } from "./modules/regions/regions.service.js";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const webDist = join(root, "web", "dist");
 
-/** Boot: config → web build if missing → db → migrate → built-in regions and admin on first start → listen. */
+/** Boot: config → web build if missing → db → migrate → built-in regions, industries and admin on first start → listen. */
 async function main() {
   const config = loadConfig();
   if (!existsSync(join(webDist, "index.html"))) {
@@ -24,6 +25,7 @@ async function main() {
 
   const loaded = await ensureBuiltInDivisions(database.db, clock());
   if (loaded) console.log(`Loaded ${loaded} administrative divisions (GB/T 2260) into the region tree.`);
+  await ensureBuiltInIndustries(database.db, clock());
   const admin = await ensureInitialAdmin(database.db, clock());
   if (admin) {
     mkdirSync(config.dataDir, { recursive: true });

@@ -8,6 +8,7 @@ import type { Role } from "./roles.js";
 export const permissions = {
   "regions.read": ["admin", "regulator_leader", "regulator_inspector", "grid_member", "enterprise_admin", "enterprise_staff"],
   "regions.manage": ["admin"],
+  "industries.read": ["admin", "regulator_leader", "regulator_inspector", "grid_member", "enterprise_admin", "enterprise_staff"],
   "users.read": ["admin", "regulator_leader"],
   "users.manage": ["admin"],
   "tokens.manage": ["admin"],
