@@ -21,6 +21,7 @@ export const unitFiles = [
   "server/modules/accounts/users.test.ts",
   "server/modules/regions/regions.test.ts",
   "server/modules/industries/industries.test.ts",
+  "server/modules/enterprises/enterprises.test.ts",
   "server/access.test.ts",
 ];
 export const browserFiles = ["e2e/first-start.e2e.ts", "e2e/shell.e2e.ts"];

@@ -9,6 +9,7 @@ import { authenticator } from "./modules/accounts/session.service.js";
 import { tokensRoutes } from "./modules/accounts/tokens.routes.js";
 import { usersRoutes } from "./modules/accounts/users.routes.js";
 import { auditRoutes } from "./modules/audit/audit.routes.js";
+import { enterprisesRoutes } from "./modules/enterprises/enterprises.routes.js";
 import { industriesRoutes } from "./modules/industries/industries.routes.js";
 import { regionsRoutes } from "./modules/regions/regions.routes.js";
 
@@ -38,7 +39,8 @@ export async function buildApp(deps: AppDeps): Promise<Server> {
   );
   app.get("/api/openapi.json", { config: { permission: "public" }, schema: { hide: true } }, async () => app.swagger());
 
-  for (const routes of [authRoutes, usersRoutes, tokensRoutes, auditRoutes, regionsRoutes, industriesRoutes]) routes(app, deps);
+  for (const routes of [authRoutes, usersRoutes, tokensRoutes, auditRoutes, regionsRoutes, industriesRoutes, enterprisesRoutes])
+    routes(app, deps);
 
   if (deps.webDist && existsSync(deps.webDist)) {
     // One public route serves the web client: files by path (hashed assets cached for a year),

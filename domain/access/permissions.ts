@@ -8,6 +8,13 @@ import type { Role } from "./roles.js";
 export const permissions = {
   "regions.read": ["admin", "regulator_leader", "regulator_inspector", "grid_member", "enterprise_admin", "enterprise_staff"],
   "regions.manage": ["admin"],
+  "enterprises.read": ["admin", "regulator_leader", "regulator_inspector", "grid_member", "enterprise_admin", "enterprise_staff"],
+  "enterprises.create": ["admin", "regulator_leader", "regulator_inspector"],
+  "enterprises.update": ["admin", "regulator_leader", "regulator_inspector", "enterprise_admin"],
+  "enterprises.transition": ["admin", "regulator_leader", "regulator_inspector"],
+  "departments.read": ["admin", "regulator_leader", "regulator_inspector", "grid_member", "enterprise_admin", "enterprise_staff"],
+  "departments.manage": ["admin", "regulator_leader"],
+  "industry_mapping.manage": ["admin"],
   "industries.read": ["admin", "regulator_leader", "regulator_inspector", "grid_member", "enterprise_admin", "enterprise_staff"],
   "users.read": ["admin", "regulator_leader"],
   "users.manage": ["admin"],

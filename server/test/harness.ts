@@ -1,10 +1,15 @@
 import type { Role } from "../../domain/access/roles.js";
+import type { EnterpriseCreate } from "../../domain/enterprise/enterprise.dto.js";
+import { usccCheckCharacter } from "../../domain/enterprise/uscc.js";
 import { buildApp } from "../app.js";
 import type { Ctx } from "../kernel/auth/actor.js";
 import { loadConfig } from "../kernel/config.js";
 import type { Database } from "../kernel/db/db.js";
 import type { Server } from "../kernel/http/server.js";
 import { createUser } from "../modules/accounts/users.service.js";
+import { createEnterprise } from "../modules/enterprises/enterprises.service.js";
+import { ensureBuiltInIndustries } from "../modules/industries/industries.service.js";
+import { builtInDivisions, importDivisions } from "../modules/regions/regions.service.js";
 import { testDatabase } from "./test-db.js";
 
 /** A clock tests move by hand (idle and absolute session expiry, lockout windows). */
@@ -76,4 +81,56 @@ export async function signIn(t: TestApp, username: string, password = testPasswo
   const cookie = String(res.headers["set-cookie"]).split(";")[0] ?? "";
   const csrf = res.json().csrfToken as string;
   return { cookie, csrf, headers: (extra = {}) => ({ cookie, "x-csrf-token": csrf, ...extra }) };
+}
+
+/** Acts as a system administrator, for factories that must not depend on who is signed in. */
+export const systemCtx = (t: TestApp): Ctx => ({
+  actor: {
+    userId: "00000000-0000-4000-8000-000000000000",
+    username: "factory",
+    displayName: "factory",
+    role: "admin",
+    regionCode: null,
+    enterpriseId: null,
+    mustChangePassword: false,
+    via: { kind: "token", tokenId: "factory" },
+  },
+  ip: null,
+  now: t.clock.now(),
+});
+
+/** The real 常州市 grid (江苏省 → 常州市 → 6 counties → 67 townships → 1,049 villages) and the GB/T 4754 table. */
+export async function seedReference(t: TestApp): Promise<void> {
+  const changzhou = builtInDivisions().filter((r) => r.code === "32" || r.code.startsWith("3204"));
+  await importDivisions(t.database.db, { actor: null, ip: null, now: t.clock.now() }, changzhou, "test");
+  await ensureBuiltInIndustries(t.database.db, t.clock.now());
+}
+
+/** A valid USCC (GB 32100 check character) that differs for every n. */
+export function usccFor(n: number, region = "320481"): string {
+  const body = `91${region}MA${n.toString(36).toUpperCase().padStart(7, "0")}`.replace(/[IOZSV]/g, "1");
+  return body + usccCheckCharacter(body);
+}
+
+let enterpriseSeq = 0;
+/** Factory: an operating chemical enterprise in 溧阳市 溧城街道 后街新村 unless told otherwise. */
+export async function buildEnterprise(t: TestApp, over: Partial<EnterpriseCreate> = {}) {
+  enterpriseSeq++;
+  return createEnterprise(t.database.db, systemCtx(t), {
+    name: `测试化工有限公司${enterpriseSeq}`,
+    uscc: usccFor(enterpriseSeq + 1000),
+    address: "溧阳市溧城街道测试路1号",
+    regionCode: "320481002001",
+    industryCode: "2614",
+    category: "hazardous_chemicals",
+    scale: "small",
+    headcount: 50,
+    legalRepresentative: "张三",
+    principalName: "张三",
+    principalPhone: "13900000000",
+    hasMajorHazardSource: false,
+    standardisationGrade: "level3",
+    status: "operating",
+    ...over,
+  });
 }

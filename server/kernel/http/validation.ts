@@ -1,7 +1,7 @@
 import type { FastifySchemaCompiler } from "fastify";
 import type { FastifySerializerCompiler } from "fastify/types/schema.js";
 import { z } from "zod";
-import type { Lang } from "../i18n/i18n.js";
+import { hasMessage, type Lang, translate } from "../i18n/i18n.js";
 
 /** Request validation failure carrying zod's raw issues, localised when the response is written. */
 export class RequestValidationError extends Error {
@@ -17,6 +17,8 @@ export class RequestValidationError extends Error {
 const locales = { "zh-CN": z.locales.zhCN(), en: z.locales.en() };
 
 export function localiseIssue(issue: z.core.$ZodIssue, lang: Lang): string {
+  // A refinement may name a registered message code (e.g. "uscc.check") instead of writing prose.
+  if (issue.code === "custom" && hasMessage(issue.message)) return translate(issue.message, lang);
   const generic = locales[lang].localeError(issue as never);
   const text = typeof generic === "string" ? generic : (generic?.message ?? issue.message);
   // A format hint written in a schema (English) helps English readers; zh-CN gets the locale's text alone.

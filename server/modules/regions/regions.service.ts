@@ -91,20 +91,32 @@ export async function listRegionChildren(db: Db, code: string | null): Promise<{
   return { items: (await repo.listChildren(db, code)).map(node) };
 }
 
+/** "江苏省 / 常州市 / 溧阳市 / 溧城街道" for each code, from one query over all their ancestors. */
+export async function pathNames(db: Db, codes: string[]): Promise<Map<string, string>> {
+  const names = new Map((await repo.findByCodes(db, [...new Set(codes.flatMap(pathCodesOf))])).map((a) => [a.code, a.name]));
+  return new Map(
+    codes.map((code) => [
+      code,
+      pathCodesOf(code)
+        .map((c) => names.get(c) ?? c)
+        .join(" / "),
+    ]),
+  );
+}
+
+/** The node for `code`, or undefined (for callers validating input rather than serving a page). */
+export async function findRegion(db: Db, code: string): Promise<RegionNode | undefined> {
+  const row = await repo.findRegion(db, code);
+  return row ? node(row) : undefined;
+}
+
 export async function searchRegions(db: Db, q: { q?: string; within?: string; level?: string; limit: number }) {
   const hits = await repo.searchRegions(db, q);
-  // One query for every ancestor of every hit, to give each its full path name.
-  const ancestors = new Map(
-    (await repo.findByCodes(db, [...new Set(hits.flatMap((h) => pathCodesOf(h.code)))])).map((a) => [a.code, a.name]),
+  const paths = await pathNames(
+    db,
+    hits.map((h) => h.code),
   );
-  return {
-    items: hits.map((h) => ({
-      ...node(h),
-      pathName: pathCodesOf(h.code)
-        .map((c) => ancestors.get(c) ?? c)
-        .join(" / "),
-    })),
-  };
+  return { items: hits.map((h) => ({ ...node(h), pathName: paths.get(h.code) ?? h.code })) };
 }
 
 /** Renames a node; its code (and so every scope that contains it) stays, the audit trail keeps the old name. */

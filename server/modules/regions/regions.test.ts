@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
-import { buildUser, type Session, signIn, type TestApp, testApp } from "../../test/harness.js";
+import { buildUser, type Session, seedReference, signIn, type TestApp, testApp } from "../../test/harness.js";
 import { builtInDivisions, importDivisions, parentCodeOf, pathCodesOf } from "./regions.service.js";
 
 let t: TestApp;
@@ -8,9 +8,7 @@ let admin: Session;
 let leader: Session;
 before(async () => {
   t = await testApp();
-  // 江苏省 and the whole of 常州市 (6 counties, 67 townships, 1,049 villages) from the shipped data.
-  const changzhou = builtInDivisions().filter((r) => r.code === "32" || r.code.startsWith("3204"));
-  await importDivisions(t.database.db, { actor: null, ip: null, now: t.clock.now() }, changzhou, "test");
+  await seedReference(t);
   admin = await signIn(t, (await buildUser(t)).username);
   leader = await signIn(t, (await buildUser(t, { role: "regulator_leader", regionCode: "320481" })).username);
 });

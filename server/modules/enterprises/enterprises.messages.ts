@@ -1,0 +1,23 @@
+import { defineMessages } from "../../kernel/i18n/i18n.js";
+
+defineMessages({
+  "uscc.length": { zh: "统一社会信用代码应为 18 位", en: "A unified social credit code has 18 characters" },
+  "uscc.character": {
+    zh: "统一社会信用代码只能包含数字和大写字母（不含 I、O、Z、S、V）",
+    en: "Only digits and upper-case letters other than I, O, Z, S, V",
+  },
+  "uscc.check": { zh: "统一社会信用代码校验位不正确", en: "The check character of this unified social credit code is wrong" },
+  "enterprise.uscc_taken": {
+    zh: "该统一社会信用代码已登记",
+    en: "An enterprise with this unified social credit code is already registered",
+  },
+  "enterprise.region_unknown": { zh: "行政区划不存在或不是村（社区）级", en: "Unknown region, or not a village/community" },
+  "enterprise.industry_unknown": { zh: "国民经济行业代码不存在", en: "Unknown GB/T 4754-2017 industry code" },
+  "enterprise.subcategory_only_industry_trade": {
+    zh: "只有工贸企业有细分行业",
+    en: "Only industry-and-trade enterprises have a sub-category",
+  },
+  "enterprise.out_of_scope": { zh: "该区划不在您的监管范围内", en: "This region is outside your jurisdiction" },
+});
+
+export const enterpriseEntity = { zh: "企业", en: "Enterprise" };

@@ -1,0 +1,63 @@
+import { and, asc, desc, eq, type SQL, sql } from "drizzle-orm";
+import type { EnterpriseListQuery } from "../../../domain/enterprise/enterprise.dto.js";
+import { likeEscape } from "../../kernel/authz/scope.js";
+import type { Db } from "../../kernel/db/db.js";
+import { enterprises } from "./enterprises.schema.js";
+
+export type EnterpriseRow = typeof enterprises.$inferSelect;
+
+export async function findEnterprise(db: Db, id: string, scope?: SQL): Promise<EnterpriseRow | undefined> {
+  const [row] = await db
+    .select()
+    .from(enterprises)
+    .where(and(eq(enterprises.id, id), scope))
+    .limit(1);
+  return row;
+}
+
+export async function findByUscc(db: Db, uscc: string): Promise<EnterpriseRow | undefined> {
+  const [row] = await db.select().from(enterprises).where(eq(enterprises.uscc, uscc)).limit(1);
+  return row;
+}
+
+const orderings = {
+  name: [asc(enterprises.name)],
+  updatedAt: [asc(enterprises.updatedAt)],
+  "-updatedAt": [desc(enterprises.updatedAt)],
+  "-headcount": [desc(enterprises.headcount), asc(enterprises.name)],
+} as const;
+
+export async function listEnterprises(db: Db, scope: SQL, q: EnterpriseListQuery) {
+  const text = q.q?.trim();
+  const where = and(
+    scope,
+    // An 18-character code is looked up exactly; anything else is a name substring (pg_trgm GIN index).
+    text
+      ? /^[0-9A-Z]{18}$/.test(text)
+        ? eq(enterprises.uscc, text)
+        : sql`${enterprises.name} ilike ${`%${likeEscape(text)}%`}`
+      : undefined,
+    q.region ? sql`${enterprises.regionCode} like ${`${likeEscape(q.region)}%`}` : undefined,
+    q.industry ? sql`${enterprises.industryCode} like ${`${likeEscape(q.industry)}%`}` : undefined,
+    q.category ? eq(enterprises.category, q.category) : undefined,
+    q.scale ? eq(enterprises.scale, q.scale) : undefined,
+    q.status ? eq(enterprises.status, q.status) : undefined,
+  );
+  const [items, [count]] = await Promise.all([
+    db
+      .select()
+      .from(enterprises)
+      .where(where)
+      .orderBy(...orderings[q.sort], asc(enterprises.id))
+      .limit(q.pageSize)
+      .offset((q.page - 1) * q.pageSize),
+    db.select({ n: sql<number>`count(*)::int` }).from(enterprises).where(where),
+  ]);
+  return { items, total: count?.n ?? 0 };
+}
+
+export async function insertEnterprise(db: Db, values: typeof enterprises.$inferInsert): Promise<EnterpriseRow> {
+  const [row] = await db.insert(enterprises).values(values).returning();
+  if (!row) throw new Error("insert enterprises returned nothing");
+  return row;
+}

@@ -1,0 +1,44 @@
+import { sql } from "drizzle-orm";
+import { boolean, check, doublePrecision, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+
+const ts = (name: string) => timestamp(name, { withTimezone: true, mode: "date" });
+
+/** 一企一档: the enterprise registry. Region = territorial supervisor (属地); industry → industry supervisor (行业). */
+export const enterprises = pgTable(
+  "enterprises",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    name: text("name").notNull(),
+    uscc: text("uscc").notNull(),
+    address: text("address").notNull(),
+    regionCode: text("region_code").notNull(),
+    longitude: doublePrecision("longitude"),
+    latitude: doublePrecision("latitude"),
+    industryCode: text("industry_code").notNull(),
+    category: text("category").notNull(),
+    subcategory: text("subcategory"),
+    scale: text("scale").notNull(),
+    headcount: integer("headcount").notNull(),
+    legalRepresentative: text("legal_representative").notNull(),
+    principalName: text("principal_name").notNull(),
+    principalPhone: text("principal_phone").notNull(),
+    safetyManagerName: text("safety_manager_name"),
+    safetyManagerPhone: text("safety_manager_phone"),
+    hasMajorHazardSource: boolean("has_major_hazard_source").notNull().default(false),
+    standardisationGrade: text("standardisation_grade").notNull().default("none"),
+    status: text("status").notNull().default("operating"),
+    version: integer("version").notNull().default(1),
+    createdAt: ts("created_at").notNull(),
+    updatedAt: ts("updated_at").notNull(),
+  },
+  (t) => [
+    uniqueIndex("enterprises_uscc_key").on(t.uscc),
+    index("enterprises_region_idx").using("btree", t.regionCode.op("text_pattern_ops")),
+    index("enterprises_name_trgm_idx").using("gin", t.name.op("gin_trgm_ops")),
+    index("enterprises_industry_idx").using("btree", t.industryCode.op("text_pattern_ops")),
+    index("enterprises_category_idx").on(t.category, t.status),
+    check("enterprises_status_check", sql`${t.status} in ('operating','suspended','closed')`),
+    check("enterprises_scale_check", sql`${t.scale} in ('large','medium','small','micro')`),
+    check("enterprises_subcategory_check", sql`${t.subcategory} is null or ${t.category} = 'industry_trade'`),
+  ],
+);

@@ -1,0 +1,186 @@
+import type { Page } from "../../../domain/common/page.js";
+import type {
+  Enterprise,
+  EnterpriseCreate,
+  EnterpriseListQuery,
+  EnterpriseStatus,
+  EnterpriseUpdate,
+  enterpriseTransitions,
+} from "../../../domain/enterprise/enterprise.dto.js";
+import { writeAudit } from "../../kernel/audit/audit.js";
+import type { Ctx } from "../../kernel/auth/actor.js";
+import { type Db, withTx } from "../../kernel/db/db.js";
+import { AppError, conflict, type FieldError, forbidden, notFound } from "../../kernel/http/errors.js";
+import { applyTransition, defineMachine, updateVersioned } from "../../kernel/workflow/state-machine.js";
+import { listAuditEntries } from "../audit/audit.service.js";
+import { findIndustries } from "../industries/industries.service.js";
+import { findRegion, pathNames } from "../regions/regions.service.js";
+import { enterpriseEntity } from "./enterprises.messages.js";
+import { enterpriseScope, mayPlaceAt } from "./enterprises.policy.js";
+import * as repo from "./enterprises.repo.js";
+import { enterprises } from "./enterprises.schema.js";
+
+/** Operating status: 停产整顿 (suspension, e.g. by an enforcement decision) and its lifting; 关闭 is final. */
+export const enterpriseMachine = defineMachine({
+  name: "enterprise",
+  states: ["operating", "suspended", "closed"] as const,
+  transitions: {
+    suspend: { from: ["operating"], to: "suspended" },
+    resume: { from: ["suspended"], to: "operating" },
+    close: { from: ["operating", "suspended"], to: "closed" },
+  },
+});
+
+async function present(db: Db, rows: repo.EnterpriseRow[]): Promise<Enterprise[]> {
+  const [paths, industries] = await Promise.all([
+    pathNames(
+      db,
+      rows.map((r) => r.regionCode),
+    ),
+    findIndustries(db, [...new Set(rows.map((r) => r.industryCode))]),
+  ]);
+  const industryNames = new Map(industries.map((i) => [i.code, i.name]));
+  return rows.map((r) => ({
+    ...r,
+    regionPath: paths.get(r.regionCode) ?? null,
+    industryName: industryNames.get(r.industryCode) ?? null,
+    category: r.category as Enterprise["category"],
+    subcategory: r.subcategory as Enterprise["subcategory"],
+    scale: r.scale as Enterprise["scale"],
+    standardisationGrade: r.standardisationGrade as Enterprise["standardisationGrade"],
+    status: r.status as EnterpriseStatus,
+    createdAt: r.createdAt.toISOString(),
+    updatedAt: r.updatedAt.toISOString(),
+  }));
+}
+
+async function presentOne(db: Db, row: repo.EnterpriseRow): Promise<Enterprise> {
+  const [e] = await present(db, [row]);
+  return e as Enterprise;
+}
+
+/** Region (a village/community), industry and sub-category checks shared by create and edit; each names its field. */
+async function checkReferences(
+  db: Db,
+  ctx: Ctx,
+  e: { regionCode?: string; industryCode?: string; category?: string; subcategory?: string | null },
+): Promise<void> {
+  const errors: FieldError[] = [];
+  if (e.regionCode !== undefined) {
+    const region = await findRegion(db, e.regionCode);
+    if (!region || region.level !== "village" || region.status !== "active")
+      errors.push({ path: "regionCode", code: "enterprise.region_unknown" });
+    else if (!mayPlaceAt(ctx.actor, e.regionCode)) throw forbidden("enterprise.out_of_scope");
+  }
+  if (e.industryCode !== undefined && (await findIndustries(db, [e.industryCode])).length === 0) {
+    errors.push({ path: "industryCode", code: "enterprise.industry_unknown" });
+  }
+  if (e.subcategory && e.category !== "industry_trade")
+    errors.push({ path: "subcategory", code: "enterprise.subcategory_only_industry_trade" });
+  if (errors.length) throw new AppError(400, "validation", { fields: errors });
+}
+
+export async function listEnterprises(db: Db, ctx: Ctx, q: EnterpriseListQuery): Promise<Page<Enterprise>> {
+  const { items, total } = await repo.listEnterprises(db, enterpriseScope(ctx.actor), q);
+  return { items: await present(db, items), total, page: q.page, pageSize: q.pageSize };
+}
+
+export async function getEnterprise(db: Db, ctx: Ctx, id: string): Promise<Enterprise> {
+  return presentOne(db, await loadInScope(db, ctx, id));
+}
+
+/** The record's own audit trail (一企一档 history); whoever may see the enterprise may see its history. */
+export async function enterpriseHistory(db: Db, ctx: Ctx, id: string, page: { page: number; pageSize: number }) {
+  await loadInScope(db, ctx, id);
+  return listAuditEntries(db, ctx, { ...page, entityType: "enterprise", entityId: id }, { unscoped: true });
+}
+
+async function loadInScope(db: Db, ctx: Ctx, id: string) {
+  const row = await repo.findEnterprise(db, id, enterpriseScope(ctx.actor));
+  if (!row) throw notFound(enterpriseEntity);
+  return row;
+}
+
+export async function createEnterprise(db: Db, ctx: Ctx, input: EnterpriseCreate): Promise<Enterprise> {
+  await checkReferences(db, ctx, input);
+  if (await repo.findByUscc(db, input.uscc)) throw conflict("enterprise.uscc_taken", [{ path: "uscc", code: "enterprise.uscc_taken" }]);
+  const row = await withTx(db, async (tx) => {
+    const r = await repo.insertEnterprise(tx, {
+      ...input,
+      subcategory: input.subcategory ?? null,
+      longitude: input.longitude ?? null,
+      latitude: input.latitude ?? null,
+      safetyManagerName: input.safetyManagerName ?? null,
+      safetyManagerPhone: input.safetyManagerPhone ?? null,
+      createdAt: ctx.now,
+      updatedAt: ctx.now,
+    });
+    const { createdAt: _, updatedAt: __, ...after } = r;
+    await writeAudit(tx, ctx, { action: "enterprise.created", entityType: "enterprise", entityId: r.id, regionCode: r.regionCode, after });
+    return r;
+  });
+  return presentOne(db, row);
+}
+
+export async function updateEnterprise(db: Db, ctx: Ctx, id: string, input: EnterpriseUpdate): Promise<Enterprise> {
+  const current = await loadInScope(db, ctx, id);
+  const { version, ...changes } = input;
+  // An enterprise keeps its identity and place: only regulators move it or change its code.
+  if (
+    ctx.actor?.role.startsWith("enterprise_") &&
+    (changes.uscc !== undefined || changes.regionCode !== undefined || changes.category !== undefined)
+  ) {
+    throw forbidden();
+  }
+  await checkReferences(db, ctx, {
+    regionCode: changes.regionCode !== undefined && changes.regionCode !== current.regionCode ? changes.regionCode : undefined,
+    industryCode: changes.industryCode,
+    category: changes.category ?? current.category,
+    subcategory: changes.subcategory === undefined ? current.subcategory : changes.subcategory,
+  });
+  if (changes.uscc && changes.uscc !== current.uscc && (await repo.findByUscc(db, changes.uscc))) {
+    throw conflict("enterprise.uscc_taken", [{ path: "uscc", code: "enterprise.uscc_taken" }]);
+  }
+  const row = await withTx(db, async (tx) => {
+    const r = await updateVersioned(tx, enterprises, { id, version, set: { ...changes, updatedAt: ctx.now } });
+    await writeAudit(tx, ctx, {
+      action: "enterprise.updated",
+      entityType: "enterprise",
+      entityId: id,
+      regionCode: r.regionCode,
+      before: current,
+      after: r,
+    });
+    return r;
+  });
+  return presentOne(db, row);
+}
+
+export async function transitionEnterprise(
+  db: Db,
+  ctx: Ctx,
+  id: string,
+  input: { action: (typeof enterpriseTransitions)[number]; version: number; reason: string },
+): Promise<Enterprise> {
+  const current = await loadInScope(db, ctx, id);
+  const row = await withTx(db, async (tx) => {
+    const r = await applyTransition(tx, enterprises, enterpriseMachine, {
+      id,
+      from: current.status as EnterpriseStatus,
+      action: input.action,
+      version: input.version,
+      set: { updatedAt: ctx.now },
+    });
+    await writeAudit(tx, ctx, {
+      action: `enterprise.${input.action}`,
+      entityType: "enterprise",
+      entityId: id,
+      regionCode: r.regionCode,
+      before: { status: current.status },
+      after: { status: r.status },
+      detail: { reason: input.reason },
+    });
+    return r;
+  });
+  return presentOne(db, row);
+}
