@@ -10,7 +10,7 @@ import { testBackend } from "../../test/test-db.js";
 import type { Ctx } from "../auth/actor.js";
 import { type Db, openPglite, rows, sql, withTx } from "../db/db.js";
 import { migrateDatabase } from "../db/migrate.js";
-import { canonicalJson, chainHash, diffOf, genesisHash, verifyAuditChain, writeAudit } from "./audit.js";
+import { canonicalJson, chainHash, diffOf, genesisHash, verifyAuditChain, writeAudit, writeAuditBatch } from "./audit.js";
 import { auditLog } from "./audit.schema.js";
 
 let t: TestApp;
@@ -87,6 +87,21 @@ describe("audit trail", () => {
     });
     assert.equal(res.statusCode, 400, "grid member without a region");
     assert.equal(await count(), before);
+  });
+
+  test("a batch (bulk import) chains exactly like single writes, interleaved with them", async () => {
+    const before = await count();
+    await writeAudit(db, ctx(), { action: "test.single", entityType: "test" });
+    await withTx(db, (tx) =>
+      writeAuditBatch(
+        tx,
+        ctx(),
+        Array.from({ length: 2500 }, (_, i) => ({ action: "test.batch", entityType: "test", entityId: String(i), after: { i } })),
+      ),
+    );
+    await writeAudit(db, ctx(), { action: "test.single", entityType: "test" });
+    assert.equal(await count(), before + 2502);
+    assert.deepEqual(await verifyAuditChain(db), { ok: true, checked: before + 2502, firstBrokenId: null });
   });
 
   test("UPDATE, DELETE and TRUNCATE on audit_log are refused by the database", async () => {

@@ -68,19 +68,11 @@ export function chainHash(prevHash: string, row: ChainedContent): string {
   return createHash("sha256").update(`${prevHash}\n${content}`).digest("hex");
 }
 
-/**
- * Appends one chained row inside the caller's transaction, so a rolled-back change leaves no trace.
- * A transaction-scoped advisory lock orders writers: each row links to the one committed before it,
- * across every app instance sharing the database.
- */
-export async function writeAudit(tx: Db, ctx: Ctx, event: AuditEvent): Promise<number> {
-  await tx.execute(sql`select pg_advisory_xact_lock(7391002)`);
-  const [last] = await tx.select({ hash: auditLog.hash }).from(auditLog).orderBy(desc(auditLog.id)).limit(1);
-  const [next] = await rows<{ id: string }>(tx, sql`select nextval(pg_get_serial_sequence('audit_log', 'id')) as id`);
+function contentOf(id: number, ctx: Ctx, event: AuditEvent): ChainedContent {
   const { before, after } = diffOf(event.before, event.after);
   const diff = { before, after, ...(event.detail ? { detail: event.detail } : {}) };
-  const content: ChainedContent = {
-    id: Number(next?.id),
+  return {
+    id,
     at: ctx.now,
     actorId: ctx.actor?.userId ?? null,
     actorName: ctx.actor?.username ?? null,
@@ -92,9 +84,44 @@ export async function writeAudit(tx: Db, ctx: Ctx, event: AuditEvent): Promise<n
     diff: JSON.parse(canonicalJson(diff)),
     ip: ctx.ip,
   };
+}
+
+/**
+ * Appends one chained row inside the caller's transaction, so a rolled-back change leaves no trace.
+ * A transaction-scoped advisory lock orders writers: each row links to the one committed before it,
+ * across every app instance sharing the database.
+ */
+export async function writeAudit(tx: Db, ctx: Ctx, event: AuditEvent): Promise<number> {
+  await tx.execute(sql`select pg_advisory_xact_lock(7391002)`);
+  const [last] = await tx.select({ hash: auditLog.hash }).from(auditLog).orderBy(desc(auditLog.id)).limit(1);
+  const [next] = await rows<{ id: string }>(tx, sql`select nextval(pg_get_serial_sequence('audit_log', 'id')) as id`);
+  const content = contentOf(Number(next?.id), ctx, event);
   const prevHash = last?.hash ?? genesisHash;
   await tx.insert(auditLog).values({ ...content, prevHash, hash: chainHash(prevHash, content) });
   return content.id;
+}
+
+/**
+ * Appends many chained rows at once (bulk imports): one lock, one look-up of the chain's end, ids
+ * drawn in one statement and rows inserted in batches — the same chain as writing them one by one.
+ */
+export async function writeAuditBatch(tx: Db, ctx: Ctx, events: AuditEvent[]): Promise<void> {
+  if (events.length === 0) return;
+  await tx.execute(sql`select pg_advisory_xact_lock(7391002)`);
+  const [last] = await tx.select({ hash: auditLog.hash }).from(auditLog).orderBy(desc(auditLog.id)).limit(1);
+  const ids = await rows<{ id: string }>(
+    tx,
+    sql`select nextval(pg_get_serial_sequence('audit_log', 'id')) as id from generate_series(1, ${events.length})`,
+  );
+  let prevHash = last?.hash ?? genesisHash;
+  const values = events.map((event, i) => {
+    const content = contentOf(Number(ids[i]?.id), ctx, event);
+    const hash = chainHash(prevHash, content);
+    const row = { ...content, prevHash, hash };
+    prevHash = hash;
+    return row;
+  });
+  for (let i = 0; i < values.length; i += 1000) await tx.insert(auditLog).values(values.slice(i, i + 1000));
 }
 
 export type VerifyResult = { ok: boolean; checked: number; firstBrokenId: number | null };
