@@ -22,6 +22,7 @@ export const unitFiles = [
   "server/modules/regions/regions.test.ts",
   "server/modules/industries/industries.test.ts",
   "server/modules/enterprises/enterprises.test.ts",
+  "server/modules/enterprises/enterprises-sheet.test.ts",
   "server/access.test.ts",
 ];
 export const browserFiles = ["e2e/first-start.e2e.ts", "e2e/shell.e2e.ts"];

@@ -9,14 +9,19 @@ import { authenticator } from "./modules/accounts/session.service.js";
 import { tokensRoutes } from "./modules/accounts/tokens.routes.js";
 import { usersRoutes } from "./modules/accounts/users.routes.js";
 import { auditRoutes } from "./modules/audit/audit.routes.js";
-import { enterprisesRoutes } from "./modules/enterprises/enterprises.routes.js";
+import { enterpriseSheetRoutes, enterprisesRoutes } from "./modules/enterprises/enterprises.routes.js";
 import { industriesRoutes } from "./modules/industries/industries.routes.js";
 import { regionsRoutes } from "./modules/regions/regions.routes.js";
 
 /** Builds the whole HTTP application on the given database; tests call this and use app.inject. */
 export async function buildApp(deps: AppDeps): Promise<Server> {
   const { config } = deps;
-  const app = await createServer({ logLevel: config.logLevel, trustProxy: config.trustProxy, version: deps.version });
+  const app = await createServer({
+    logLevel: config.logLevel,
+    trustProxy: config.trustProxy,
+    importMaxMb: config.importMaxMb,
+    version: deps.version,
+  });
   installAuthentication(
     app,
     authenticator(deps.db, { idleMinutes: config.sessionIdleMinutes, absoluteHours: config.sessionAbsoluteHours }),
@@ -39,7 +44,16 @@ export async function buildApp(deps: AppDeps): Promise<Server> {
   );
   app.get("/api/openapi.json", { config: { permission: "public" }, schema: { hide: true } }, async () => app.swagger());
 
-  for (const routes of [authRoutes, usersRoutes, tokensRoutes, auditRoutes, regionsRoutes, industriesRoutes, enterprisesRoutes])
+  for (const routes of [
+    authRoutes,
+    usersRoutes,
+    tokensRoutes,
+    auditRoutes,
+    regionsRoutes,
+    industriesRoutes,
+    enterpriseSheetRoutes,
+    enterprisesRoutes,
+  ])
     routes(app, deps);
 
   if (deps.webDist && existsSync(deps.webDist)) {

@@ -25,6 +25,8 @@ const Env = z.object({
     .string()
     .regex(/^\d+(kB|MB|GB)$/, "e.g. 32MB")
     .default("32MB"),
+  /** Largest spreadsheet upload accepted (imports), in MB. */
+  IMPORT_MAX_MB: z.coerce.number().int().min(1).max(500).default(20),
   /** Set behind a TLS-terminating proxy so the session cookie is marked Secure. */
   COOKIE_SECURE: z
     .enum(["true", "false"])
@@ -43,6 +45,7 @@ export type Config = {
   dataDir: string;
   databaseUrl: string | undefined;
   pgliteSharedBuffers: string;
+  importMaxMb: number;
   sessionIdleMinutes: number;
   /** 等保 session control: a session ends 12 h after sign-in whatever its activity. */
   sessionAbsoluteHours: number;
@@ -67,6 +70,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataDir: resolve(e.DATA_DIR),
     databaseUrl: e.DATABASE_URL,
     pgliteSharedBuffers: e.PGLITE_SHARED_BUFFERS,
+    importMaxMb: e.IMPORT_MAX_MB,
     sessionIdleMinutes: e.SESSION_IDLE_MINUTES,
     sessionAbsoluteHours: 12,
     logLevel: e.LOG_LEVEL,

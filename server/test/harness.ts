@@ -1,6 +1,6 @@
 import type { Role } from "../../domain/access/roles.js";
 import type { EnterpriseCreate } from "../../domain/enterprise/enterprise.dto.js";
-import { usccCheckCharacter } from "../../domain/enterprise/uscc.js";
+import { usccAlphabet, usccCheckCharacter } from "../../domain/enterprise/uscc.js";
 import { buildApp } from "../app.js";
 import type { Ctx } from "../kernel/auth/actor.js";
 import { loadConfig } from "../kernel/config.js";
@@ -108,7 +108,9 @@ export async function seedReference(t: TestApp): Promise<void> {
 
 /** A valid USCC (GB 32100 check character) that differs for every n. */
 export function usccFor(n: number, region = "320481"): string {
-  const body = `91${region}MA${n.toString(36).toUpperCase().padStart(7, "0")}`.replace(/[IOZSV]/g, "1");
+  let serial = "";
+  for (let x = n, i = 0; i < 7; i++, x = Math.floor(x / 31)) serial = usccAlphabet[x % 31] + serial;
+  const body = `91${region}MA${serial}`;
   return body + usccCheckCharacter(body);
 }
 

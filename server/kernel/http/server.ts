@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import cookie from "@fastify/cookie";
+import multipart from "@fastify/multipart";
 import swagger from "@fastify/swagger";
 import swaggerUi from "@fastify/swagger-ui";
 import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from "fastify";
@@ -24,7 +25,7 @@ declare module "fastify" {
   }
 }
 
-export type ServerOptions = Pick<Config, "logLevel" | "trustProxy"> & { version: string };
+export type ServerOptions = Pick<Config, "logLevel" | "trustProxy" | "importMaxMb"> & { version: string };
 
 /** Fastify with zod validation, one error format, request ids, structured logs and OpenAPI. */
 export async function createServer(options: ServerOptions): Promise<Server> {
@@ -59,6 +60,8 @@ export async function createServer(options: ServerOptions): Promise<Server> {
 
   // Cookies are written by the plugin; the one cookie we read is parsed by the auth hook itself.
   await app.register(cookie, { hook: false });
+  // Uploads (spreadsheet imports): one file per request, streamed, refused past the configured size.
+  await app.register(multipart, { limits: { fileSize: options.importMaxMb * 1024 * 1024, files: 1, fields: 10 } });
   await app.register(swagger, {
     openapi: {
       openapi: "3.1.0",

@@ -18,6 +18,17 @@ defineMessages({
     en: "Only industry-and-trade enterprises have a sub-category",
   },
   "enterprise.out_of_scope": { zh: "该区划不在您的监管范围内", en: "This region is outside your jurisdiction" },
+  "import.required": { zh: "必填项为空", en: "Required value missing" },
+  "import.enum": { zh: "取值不在可选范围内", en: "Not one of the allowed values" },
+  "import.number": { zh: "应为数字", en: "Must be a number" },
+  "import.duplicate_in_file": { zh: "与第 {row} 行的统一社会信用代码重复", en: "Same unified social credit code as row {row}" },
+  "import.registered_elsewhere": {
+    zh: "该代码已登记在您监管范围之外的企业",
+    en: "This code is registered to an enterprise outside your jurisdiction",
+  },
+  "import.not_xlsx": { zh: "请上传 .xlsx 格式的 Excel 文件", en: "Upload an Excel .xlsx file" },
+  "import.too_large": { zh: "文件超过 {mb} MB 上限", en: "The file exceeds the {mb} MB limit" },
+  "import.no_file": { zh: "请求中没有文件", en: "No file in the request" },
 });
 
 export const enterpriseEntity = { zh: "企业", en: "Enterprise" };

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { AuditEntry } from "../../../domain/audit/audit.dto.js";
+import { ErrorBody } from "../../../domain/common/error.js";
 import { pageOf } from "../../../domain/common/page.js";
 import {
   Enterprise,
@@ -8,9 +9,13 @@ import {
   EnterpriseTransition,
   EnterpriseUpdate,
 } from "../../../domain/enterprise/enterprise.dto.js";
+import { ImportCommit, ImportReport } from "../../../domain/enterprise/enterprise-import.dto.js";
 import type { AppDeps } from "../../deps.js";
+import { AppError, badRequest, fieldError } from "../../kernel/http/errors.js";
 import { errorResponses } from "../../kernel/http/responses.js";
 import type { Server } from "../../kernel/http/server.js";
+import { langOf } from "../../kernel/i18n/i18n.js";
+import { commitImport, importReport, rejectionWorkbook, validateImport } from "./enterprises.import.js";
 import {
   createEnterprise,
   enterpriseHistory,
@@ -19,6 +24,7 @@ import {
   transitionEnterprise,
   updateEnterprise,
 } from "./enterprises.service.js";
+import { enterprisesWorkbook, templateWorkbook, xlsxType } from "./enterprises.sheet.js";
 import "./enterprises.messages.js";
 
 const IdParams = z.object({ id: z.string().uuid() });
@@ -96,5 +102,126 @@ export function enterprisesRoutes(app: Server, { db }: AppDeps) {
       },
     },
     (req) => transitionEnterprise(db, req.ctx, req.params.id, req.body),
+  );
+}
+
+export function enterpriseSheetRoutes(app: Server, { db, config }: AppDeps) {
+  app.get(
+    "/api/enterprises/export",
+    {
+      config: { permission: "enterprises.read" },
+      schema: {
+        tags: ["enterprises"],
+        summary: "The filtered list as .xlsx (Chinese headers), streamed",
+        querystring: EnterpriseListQuery.omit({ page: true, pageSize: true }),
+      },
+    },
+    (req, reply) => {
+      const pages = async function* () {
+        for (let page = 1; ; page++) {
+          const batch = await listEnterprises(db, req.ctx, { ...req.query, page, pageSize: 500 });
+          yield batch.items;
+          if (page * 500 >= batch.total) return;
+        }
+      };
+      const stamp = req.ctx.now.toISOString().slice(0, 10);
+      return reply
+        .header("content-type", xlsxType)
+        .header(
+          "content-disposition",
+          `attachment; filename="enterprises-${stamp}.xlsx"; filename*=UTF-8''${encodeURIComponent(`企业名录-${stamp}.xlsx`)}`,
+        )
+        .send(enterprisesWorkbook(pages()));
+    },
+  );
+
+  app.get(
+    "/api/enterprises/import/template",
+    {
+      config: { permission: "enterprises.create" },
+      schema: { tags: ["enterprises"], summary: "The import template: headers and one example row" },
+    },
+    async (_req, reply) =>
+      reply
+        .header("content-type", xlsxType)
+        .header(
+          "content-disposition",
+          `attachment; filename="enterprise-import-template.xlsx"; filename*=UTF-8''${encodeURIComponent("企业导入模板.xlsx")}`,
+        )
+        .send(await templateWorkbook()),
+  );
+
+  app.post(
+    "/api/enterprises/import",
+    {
+      config: { permission: "enterprises.create" },
+      schema: {
+        tags: ["enterprises"],
+        summary: "Upload an .xlsx (multipart field `file`); answers the validation report",
+        consumes: ["multipart/form-data"],
+        response: { 201: ImportReport, ...errorResponses, 413: ErrorBody },
+      },
+    },
+    async (req, reply) => {
+      if (!req.isMultipart()) throw badRequest("import.no_file");
+      const file = await req.file();
+      if (!file) throw badRequest("import.no_file");
+      if (!/\.xlsx$/i.test(file.filename)) {
+        file.file.resume();
+        throw fieldError("file", "import.not_xlsx");
+      }
+      let id: string;
+      try {
+        id = await validateImport(db, req.ctx, file.filename, file.file);
+      } catch (err) {
+        if (file.file.truncated || (err as { code?: string }).code === "FST_REQ_FILE_TOO_LARGE") {
+          throw new AppError(413, "import.too_large", { params: { mb: config.importMaxMb } });
+        }
+        // Not a readable workbook (a renamed file, say): the reader fails before anything is stored.
+        if (!(err instanceof AppError)) throw fieldError("file", "import.not_xlsx");
+        throw err;
+      }
+      return reply.status(201).send(await importReport(db, req.ctx, id, langOf(req.headers["accept-language"])));
+    },
+  );
+
+  app.get(
+    "/api/enterprises/import/:id",
+    {
+      config: { permission: "enterprises.create" },
+      schema: { tags: ["enterprises"], params: IdParams, response: { 200: ImportReport, ...errorResponses } },
+    },
+    (req) => importReport(db, req.ctx, req.params.id, langOf(req.headers["accept-language"])),
+  );
+
+  app.get(
+    "/api/enterprises/import/:id/rejections",
+    {
+      config: { permission: "enterprises.create" },
+      schema: { tags: ["enterprises"], summary: "Every rejected row as .xlsx", params: IdParams },
+    },
+    async (req, reply) =>
+      reply
+        .header("content-type", xlsxType)
+        .header("content-disposition", `attachment; filename="import-rejections.xlsx"`)
+        .send(await rejectionWorkbook(db, req.ctx, req.params.id, langOf(req.headers["accept-language"]))),
+  );
+
+  app.post(
+    "/api/enterprises/import/:id/commit",
+    {
+      config: { permission: "enterprises.create" },
+      schema: {
+        tags: ["enterprises"],
+        summary: "Write the valid rows (once; version-guarded)",
+        params: IdParams,
+        body: ImportCommit,
+        response: { 200: ImportReport, ...errorResponses },
+      },
+    },
+    async (req) => {
+      await commitImport(db, req.ctx, req.params.id, req.body.version);
+      return importReport(db, req.ctx, req.params.id, langOf(req.headers["accept-language"]));
+    },
   );
 }

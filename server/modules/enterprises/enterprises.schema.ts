@@ -1,5 +1,18 @@
 import { sql } from "drizzle-orm";
-import { boolean, check, doublePrecision, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import {
+  boolean,
+  check,
+  doublePrecision,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
 
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: "date" });
 
@@ -41,4 +54,35 @@ export const enterprises = pgTable(
     check("enterprises_scale_check", sql`${t.scale} in ('large','medium','small','micro')`),
     check("enterprises_subcategory_check", sql`${t.subcategory} is null or ${t.category} = 'industry_trade'`),
   ],
+);
+
+/** An uploaded spreadsheet, validated and waiting for the user to commit its valid rows (or committed). */
+export const enterpriseImports = pgTable("enterprise_imports", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  fileName: text("file_name").notNull(),
+  createdBy: uuid("created_by"),
+  createdAt: ts("created_at").notNull(),
+  status: text("status").notNull().default("validated"),
+  total: integer("total").notNull(),
+  toCreate: integer("to_create").notNull(),
+  toUpdate: integer("to_update").notNull(),
+  rejected: integer("rejected").notNull(),
+  /** Rejections: [{row, column, code, params}] — messages are localised when shown. */
+  rejections: jsonb("rejections").notNull(),
+  committedAt: ts("committed_at"),
+  version: integer("version").notNull().default(1),
+});
+
+/** The valid rows of an import, as they will be written on commit. */
+export const enterpriseImportRows = pgTable(
+  "enterprise_import_rows",
+  {
+    importId: uuid("import_id")
+      .notNull()
+      .references(() => enterpriseImports.id),
+    rowNo: integer("row_no").notNull(),
+    enterpriseId: uuid("enterprise_id"),
+    data: jsonb("data").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.importId, t.rowNo] })],
 );

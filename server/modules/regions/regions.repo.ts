@@ -39,6 +39,18 @@ export function listChildren(db: Db, parentCode: string | null): Promise<RegionN
     .orderBy(asc(regions.code));
 }
 
+export async function findNodes(db: Db, codes: string[]): Promise<RegionNodeRow[]> {
+  const out: RegionNodeRow[] = [];
+  for (let i = 0; i < codes.length; i += 1000)
+    out.push(
+      ...(await db
+        .select(nodeColumns)
+        .from(regions)
+        .where(inArray(regions.code, codes.slice(i, i + 1000)))),
+    );
+  return out;
+}
+
 export function findByCodes(db: Db, codes: string[]) {
   if (codes.length === 0) return Promise.resolve([]);
   return db

@@ -104,6 +104,11 @@ export async function pathNames(db: Db, codes: string[]): Promise<Map<string, st
   );
 }
 
+/** The nodes among `codes` that exist (validating many codes in one query). */
+export async function findRegions(db: Db, codes: string[]): Promise<RegionNode[]> {
+  return (await repo.findNodes(db, codes)).map(node);
+}
+
 /** The node for `code`, or undefined (for callers validating input rather than serving a page). */
 export async function findRegion(db: Db, code: string): Promise<RegionNode | undefined> {
   const row = await repo.findRegion(db, code);
