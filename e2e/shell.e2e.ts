@@ -120,6 +120,7 @@ test("a reset password must be changed before anything else; the new one works",
     // The administrator resets the password in the user list and reads the one-time password.
     await page.goto(`${server.baseUrl}/login`);
     await signInAs(page, admin.username, testPassword);
+    await page.getByTestId("user-display-name").waitFor();
     await page.goto(`${server.baseUrl}/admin/users`);
     const row = page.getByRole("row").filter({ hasText: staff.username });
     await row.getByText("重置密码").click();

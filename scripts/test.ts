@@ -23,9 +23,10 @@ export const unitFiles = [
   "server/modules/industries/industries.test.ts",
   "server/modules/enterprises/enterprises.test.ts",
   "server/modules/enterprises/enterprises-sheet.test.ts",
+  "server/modules/departments/departments.test.ts",
   "server/access.test.ts",
 ];
-export const browserFiles = ["e2e/first-start.e2e.ts", "e2e/shell.e2e.ts"];
+export const browserFiles = ["e2e/first-start.e2e.ts", "e2e/shell.e2e.ts", "e2e/regions.e2e.ts"];
 
 const root = join(import.meta.dirname, "..");
 const totals = { passed: 0, failed: 0 };

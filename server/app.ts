@@ -9,6 +9,7 @@ import { authenticator } from "./modules/accounts/session.service.js";
 import { tokensRoutes } from "./modules/accounts/tokens.routes.js";
 import { usersRoutes } from "./modules/accounts/users.routes.js";
 import { auditRoutes } from "./modules/audit/audit.routes.js";
+import { departmentsRoutes } from "./modules/departments/departments.routes.js";
 import { enterpriseSheetRoutes, enterprisesRoutes } from "./modules/enterprises/enterprises.routes.js";
 import { industriesRoutes } from "./modules/industries/industries.routes.js";
 import { regionsRoutes } from "./modules/regions/regions.routes.js";
@@ -53,6 +54,7 @@ export async function buildApp(deps: AppDeps): Promise<Server> {
     industriesRoutes,
     enterpriseSheetRoutes,
     enterprisesRoutes,
+    departmentsRoutes,
   ])
     routes(app, deps);
 

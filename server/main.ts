@@ -6,6 +6,7 @@ import { ConfigError, loadConfig } from "./kernel/config.js";
 import { openDatabase } from "./kernel/db/open.js";
 import { appVersion } from "./kernel/version.js";
 import { ensureInitialAdmin } from "./modules/accounts/users.service.js";
+import { ensureDefaultIndustryMapping } from "./modules/departments/departments.service.js";
 import { ensureBuiltInIndustries } from "./modules/industries/industries.service.js";
 import { ensureBuiltInDivisions } from "./modules/regions/regions.service.js";
 
@@ -26,6 +27,7 @@ async function main() {
   const loaded = await ensureBuiltInDivisions(database.db, clock());
   if (loaded) console.log(`Loaded ${loaded} administrative divisions (GB/T 2260) into the region tree.`);
   await ensureBuiltInIndustries(database.db, clock());
+  await ensureDefaultIndustryMapping(database.db, clock()); // after industries: its prefixes are checked against them
   const admin = await ensureInitialAdmin(database.db, clock());
   if (admin) {
     mkdirSync(config.dataDir, { recursive: true });

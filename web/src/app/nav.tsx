@@ -1,4 +1,4 @@
-import { AuditOutlined, HomeOutlined, KeyOutlined, SettingOutlined, TeamOutlined } from "@ant-design/icons";
+import { ApartmentOutlined, AuditOutlined, HomeOutlined, KeyOutlined, SettingOutlined, TeamOutlined } from "@ant-design/icons";
 import type { ReactNode } from "react";
 import { type Permission, roleHas } from "../../../domain/access/permissions.js";
 import type { Role } from "../../../domain/access/roles.js";
@@ -11,6 +11,7 @@ export type NavEntry = NavItem | NavGroup;
 /** The menu; each page's route guard uses the same permission (see router.tsx). */
 export const nav: NavEntry[] = [
   { path: "/", label: "nav.home", icon: <HomeOutlined />, permission: "authenticated" },
+  { path: "/regions", label: "nav.regions", icon: <ApartmentOutlined />, permission: "regions.read" },
   {
     key: "admin",
     label: "nav.admin",

@@ -11,6 +11,7 @@ import { passwordPath, RequireAuth, RequirePermission } from "./guards.js";
 const LoginPage = lazy(() => import("../features/auth/login-page.js").then((m) => ({ default: m.LoginPage })));
 const ChangePasswordPage = lazy(() => import("../features/auth/change-password-page.js").then((m) => ({ default: m.ChangePasswordPage })));
 const HomePage = lazy(() => import("../features/home/home-page.js").then((m) => ({ default: m.HomePage })));
+const RegionsPage = lazy(() => import("../features/regions/regions-page.js").then((m) => ({ default: m.RegionsPage })));
 const UsersPage = lazy(() => import("../features/users/users-page.js").then((m) => ({ default: m.UsersPage })));
 const TokensPage = lazy(() => import("../features/tokens/tokens-page.js").then((m) => ({ default: m.TokensPage })));
 const AuditPage = lazy(() => import("../features/audit/audit-page.js").then((m) => ({ default: m.AuditPage })));
@@ -41,6 +42,14 @@ export const router = createBrowserRouter([
             children: [
               { index: true, element: <HomePage /> },
               { path: passwordPath, element: <ChangePasswordPage /> },
+              {
+                path: "/regions",
+                element: (
+                  <RequirePermission permission="regions.read">
+                    <RegionsPage />
+                  </RequirePermission>
+                ),
+              },
               {
                 path: "/admin/users",
                 element: (

@@ -4,6 +4,7 @@ import { allowedRegionLevels, type Role, regionLevelOf, roles, scopeKindOf } fro
 import type { User } from "../../../../domain/users/user.dto.js";
 import { type ApiError, toApiError } from "../../api/client.js";
 import { applyFieldErrors } from "../../api/form-errors.js";
+import { RegionSelect } from "../../components/region-select.js";
 import { useRoleLabel, useT } from "../../i18n/i18n-context.js";
 import { PasswordChecklist, passwordPolicyRule } from "../auth/password-checklist.js";
 import { usersApi } from "./users-api.js";
@@ -165,7 +166,7 @@ function UserForm({
           </>
         }
       >
-        <Input name="regionCode" inputMode="numeric" maxLength={12} placeholder="320481" />
+        <RegionSelect levels={levels} allowClear />
       </Form.Item>
       {isEnterprise && (
         <Form.Item

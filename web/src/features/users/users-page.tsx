@@ -7,6 +7,7 @@ import type { User, UserStatus } from "../../../../domain/users/user.dto.js";
 import { toApiError } from "../../api/client.js";
 import { PageHeader } from "../../components/page-header.js";
 import { FilterActions, PagedTable, usePagedList } from "../../components/paged-table.js";
+import { RegionSelect } from "../../components/region-select.js";
 import { SecretModal } from "../../components/secret-modal.js";
 import { formatDateTime } from "../../i18n/format.js";
 import { useRoleLabel, useT } from "../../i18n/i18n-context.js";
@@ -17,8 +18,6 @@ import { type UserFilters, usersApi } from "./users-api.js";
 /** The create/edit drawer; `key` remounts its form on every open. */
 type Editor = { key: number; open: boolean; user?: User };
 type FilterValues = { q?: string; role?: Role; status?: UserStatus; regionCode?: string };
-
-const regionPattern = /^(\d{2}|\d{4}|\d{6}|\d{9}|\d{12})$/;
 
 export function UsersPage() {
   const t = useT();
@@ -176,8 +175,8 @@ export function UsersPage() {
               ]}
             />
           </Form.Item>
-          <Form.Item name="regionCode" rules={[{ pattern: regionPattern, message: t("users.regionInvalid") }]}>
-            <Input name="regionCode" allowClear placeholder={t("users.regionCode")} style={{ width: 160 }} />
+          <Form.Item name="regionCode">
+            <RegionSelect rootCode={me.regionCode ?? undefined} allowClear placeholder={t("users.regionCode")} style={{ width: 220 }} />
           </Form.Item>
           <FilterActions
             onReset={() => {
