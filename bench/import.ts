@@ -12,6 +12,7 @@ import type { Ctx } from "../server/kernel/auth/actor.js";
 import { loadConfig } from "../server/kernel/config.js";
 import { openDatabase } from "../server/kernel/db/open.js";
 import { commitImport, importReport, validateImport } from "../server/modules/enterprises/enterprises.import.js";
+import { readEnterpriseSheet } from "../server/modules/enterprises/enterprises.sheet.js";
 import { ensureBuiltInIndustries } from "../server/modules/industries/industries.service.js";
 import { builtInDivisions, importDivisions } from "../server/modules/regions/regions.service.js";
 
@@ -77,7 +78,7 @@ async function run(label: string, env: Record<string, string>, file: Buffer) {
     );
     await ensureBuiltInIndustries(database.db, ctx.now);
     const t0 = performance.now();
-    const id = await validateImport(database.db, ctx, "bench.xlsx", Readable.from(file));
+    const id = await validateImport(database.db, ctx, "bench.xlsx", readEnterpriseSheet(Readable.from(file)));
     const t1 = performance.now();
     const report = await importReport(database.db, ctx, id, "en");
     await commitImport(database.db, ctx, id, report.version);

@@ -38,7 +38,7 @@ async function stop(child: ChildProcess) {
   await new Promise((r) => child.on("exit", r));
 }
 
-test("first start creates the administrator once; the printed password signs in; a restart keeps it", async () => {
+test("first start creates the administrator and the demo city once; the printed passwords sign in; a restart keeps them", async () => {
   const first = await start();
   try {
     const file = join(dataDir, "initial-admin.json");
@@ -52,6 +52,36 @@ test("first start creates the administrator once; the printed password signs in;
       database: "pglite",
       version: JSON.parse(readFileSync(join(root, "package.json"), "utf8")).version,
     });
+    // The demo city: accounts written 0600 and printed; the 溧阳市 inspector signs in and sees 溧阳市's enterprises.
+    const demoFile = join(dataDir, "demo-accounts.json");
+    assert.equal(statSync(demoFile).mode & 0o777, 0o600);
+    const demo = JSON.parse(readFileSync(demoFile, "utf8")) as {
+      role: string;
+      username: string;
+      password: string;
+      regionCode: string | null;
+      enterpriseId: string | null;
+    }[];
+    assert.deepEqual(demo.map((a) => a.role).sort(), [
+      "admin",
+      "enterprise_admin",
+      "grid_member",
+      "regulator_inspector",
+      "regulator_leader",
+    ]);
+    const inspector = demo.find((a) => a.role === "regulator_inspector");
+    assert.equal(inspector?.regionCode, "320481");
+    assert.ok(first.output().includes(inspector?.password ?? "-"), "demo passwords printed");
+    const signIn = await fetch(`http://127.0.0.1:${port}/api/auth/login`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ username: inspector?.username, password: inspector?.password }),
+    });
+    const cookie = String(signIn.headers.get("set-cookie")).split(";")[0] ?? "";
+    const list = await (await fetch(`http://127.0.0.1:${port}/api/enterprises?pageSize=100`, { headers: { cookie } })).json();
+    assert.ok(list.total > 300, `溧阳市 has a good share of ~3,000 enterprises (${list.total})`);
+    assert.ok(list.items.every((e: { regionCode: string }) => e.regionCode.startsWith("320481")));
+
     const page = await fetch(`http://127.0.0.1:${port}/login`);
     assert.match(await page.text(), /<div id="root">/, "the web client is served for client routes");
     await stop(first.child);

@@ -24,6 +24,7 @@ export const unitFiles = [
   "server/modules/enterprises/enterprises.test.ts",
   "server/modules/enterprises/enterprises-sheet.test.ts",
   "server/modules/departments/departments.test.ts",
+  "server/modules/demo/demo.test.ts",
   "server/access.test.ts",
 ];
 export const browserFiles = ["e2e/first-start.e2e.ts", "e2e/shell.e2e.ts", "e2e/regions.e2e.ts"];

@@ -6,6 +6,7 @@ import { ConfigError, loadConfig } from "./kernel/config.js";
 import { openDatabase } from "./kernel/db/open.js";
 import { appVersion } from "./kernel/version.js";
 import { ensureInitialAdmin } from "./modules/accounts/users.service.js";
+import { seedDemoCity } from "./modules/demo/demo.service.js";
 import { ensureDefaultIndustryMapping } from "./modules/departments/departments.service.js";
 import { ensureBuiltInIndustries } from "./modules/industries/industries.service.js";
 import { ensureBuiltInDivisions } from "./modules/regions/regions.service.js";
@@ -37,6 +38,32 @@ async function main() {
     console.log(
       `\n  Initial administrator — shown once / 初始管理员（仅显示一次）\n    username: ${admin.username}\n    password: ${admin.password}\n    (also in ${file}, mode 0600)\n`,
     );
+    // First start only: the demo city, unless SEED_DEMO=false.
+    if (config.seedDemo) {
+      const t0 = Date.now();
+      console.log("Seeding the demo city 常州市 (SEED_DEMO=false to skip)…");
+      const accounts = await seedDemoCity(database.db, clock());
+      const demoFile = join(config.dataDir, "demo-accounts.json");
+      writeFileSync(
+        demoFile,
+        `${JSON.stringify(
+          accounts.map(({ role, username, password, regionCode, enterpriseId }) => ({
+            role,
+            username,
+            password,
+            regionCode,
+            enterpriseId,
+          })),
+          null,
+          2,
+        )}\n`,
+        { mode: 0o600 },
+      );
+      chmodSync(demoFile, 0o600);
+      console.log(`  Demo accounts / 演示账号 (${((Date.now() - t0) / 1000).toFixed(1)} s; also in ${demoFile}):`);
+      for (const a of accounts) console.log(`    ${a.username.padEnd(15)} ${a.password.padEnd(14)} ${a.description}`);
+      console.log("");
+    }
   }
 
   const app = await buildApp({ db: database.db, dbKind: database.kind, config, clock, version: appVersion, webDist });

@@ -93,11 +93,20 @@ const fields = {
   standardisationGrade: StandardisationGrade.default("none"),
 };
 
-export const EnterpriseCreate = z.object({ ...fields, status: EnterpriseStatus.default("operating") });
+/** Overriding the derived industry department needs a reason, kept with the record and in its history. */
+const departmentOverride = {
+  industryDepartmentId: z.string().uuid().nullable().optional(),
+  departmentOverrideReason: z.string().trim().min(2).max(500).nullable().optional(),
+};
+
+export const EnterpriseCreate = z.object({ ...fields, ...departmentOverride, status: EnterpriseStatus.default("operating") });
 export type EnterpriseCreate = z.infer<typeof EnterpriseCreate>;
 
 /** Partial edit of a versioned record; status changes go through their own transition. */
-export const EnterpriseUpdate = z.object(fields).partial().extend({ version: z.number().int() });
+export const EnterpriseUpdate = z
+  .object({ ...fields, ...departmentOverride })
+  .partial()
+  .extend({ version: z.number().int() });
 export type EnterpriseUpdate = z.infer<typeof EnterpriseUpdate>;
 
 export const Enterprise = z.object({
@@ -123,6 +132,8 @@ export const Enterprise = z.object({
   hasMajorHazardSource: z.boolean(),
   standardisationGrade: StandardisationGrade,
   status: EnterpriseStatus,
+  industryDepartment: z.object({ id: z.string().uuid(), name: z.string(), kind: z.string() }).nullable(),
+  departmentOverrideReason: z.string().nullable(),
   version: z.number().int(),
   createdAt: z.string(),
   updatedAt: z.string(),

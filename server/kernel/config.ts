@@ -25,6 +25,11 @@ const Env = z.object({
     .string()
     .regex(/^\d+(kB|MB|GB)$/, "e.g. 32MB")
     .default("32MB"),
+  /** Seed the 常州市 demo city (grid, departments, ~3,000 enterprises, demo accounts) on first start. */
+  SEED_DEMO: z
+    .enum(["true", "false"])
+    .default("true")
+    .transform((v) => v === "true"),
   /** Largest spreadsheet upload accepted (imports), in MB. */
   IMPORT_MAX_MB: z.coerce.number().int().min(1).max(500).default(20),
   /** Set behind a TLS-terminating proxy so the session cookie is marked Secure. */
@@ -46,6 +51,7 @@ export type Config = {
   databaseUrl: string | undefined;
   pgliteSharedBuffers: string;
   importMaxMb: number;
+  seedDemo: boolean;
   sessionIdleMinutes: number;
   /** 等保 session control: a session ends 12 h after sign-in whatever its activity. */
   sessionAbsoluteHours: number;
@@ -71,6 +77,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databaseUrl: e.DATABASE_URL,
     pgliteSharedBuffers: e.PGLITE_SHARED_BUFFERS,
     importMaxMb: e.IMPORT_MAX_MB,
+    seedDemo: e.SEED_DEMO,
     sessionIdleMinutes: e.SESSION_IDLE_MINUTES,
     sessionAbsoluteHours: 12,
     logLevel: e.LOG_LEVEL,

@@ -7,6 +7,7 @@ import { loadConfig } from "../kernel/config.js";
 import type { Database } from "../kernel/db/db.js";
 import type { Server } from "../kernel/http/server.js";
 import { createUser } from "../modules/accounts/users.service.js";
+import { ensureDefaultIndustryMapping } from "../modules/departments/departments.service.js";
 import { createEnterprise } from "../modules/enterprises/enterprises.service.js";
 import { ensureBuiltInIndustries } from "../modules/industries/industries.service.js";
 import { builtInDivisions, importDivisions } from "../modules/regions/regions.service.js";
@@ -75,7 +76,7 @@ export async function buildUser(
 
 export type Session = { cookie: string; csrf: string; headers: (extra?: Record<string, string>) => Record<string, string> };
 
-export async function signIn(t: TestApp, username: string, password = testPassword): Promise<Session> {
+export async function signIn(t: TestApp, username: string, password: string = testPassword): Promise<Session> {
   const res = await t.app.inject({ method: "POST", url: "/api/auth/login", payload: { username, password } });
   if (res.statusCode !== 200) throw new Error(`sign-in of ${username} failed: ${res.statusCode} ${res.body}`);
   const cookie = String(res.headers["set-cookie"]).split(";")[0] ?? "";
@@ -99,11 +100,12 @@ export const systemCtx = (t: TestApp): Ctx => ({
   now: t.clock.now(),
 });
 
-/** The real 常州市 grid (江苏省 → 常州市 → 6 counties → 67 townships → 1,049 villages) and the GB/T 4754 table. */
+/** The real 常州市 grid (江苏省 → 常州市 → 6 counties → 67 townships → 1,049 villages), GB/T 4754 and the default industry → department table. */
 export async function seedReference(t: TestApp): Promise<void> {
   const changzhou = builtInDivisions().filter((r) => r.code === "32" || r.code.startsWith("3204"));
   await importDivisions(t.database.db, { actor: null, ip: null, now: t.clock.now() }, changzhou, "test");
   await ensureBuiltInIndustries(t.database.db, t.clock.now());
+  await ensureDefaultIndustryMapping(t.database.db, t.clock.now());
 }
 
 /** A valid USCC (GB 32100 check character) that differs for every n. */

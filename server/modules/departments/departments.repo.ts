@@ -42,6 +42,11 @@ export async function insertDepartment(db: Db, values: typeof departments.$infer
 }
 
 /** The department of `kind` at the deepest of `regionCodes` (a region and its ancestors) that has one. */
+export function findDepartmentsByIds(db: Db, ids: string[]): Promise<DepartmentRow[]> {
+  if (ids.length === 0) return Promise.resolve([]);
+  return db.select().from(departments).where(inArray(departments.id, ids));
+}
+
 export async function findNearestDepartment(db: Db, regionCodes: string[], kind: string): Promise<DepartmentRow | undefined> {
   if (regionCodes.length === 0) return undefined;
   const [row] = await db

@@ -50,6 +50,11 @@ export async function getDepartment(db: Db, id: string): Promise<Department> {
   return present(row);
 }
 
+/** The departments among `ids` (presenting many records' industry supervisors in one query). */
+export async function departmentsByIds(db: Db, ids: string[]): Promise<Department[]> {
+  return (await repo.findDepartmentsByIds(db, [...new Set(ids)])).map(present);
+}
+
 export async function createDepartment(db: Db, ctx: Ctx, input: DepartmentCreate): Promise<Department> {
   assertManagesDepartmentsIn(ctx.actor, input.regionCode);
   const region = await getRegion(db, input.regionCode);
@@ -196,6 +201,45 @@ export async function departmentForIndustry(db: Db, regionCode: string, industry
     matchedPrefix: match?.industryPrefix ?? null,
     kind: (match?.kind as DepartmentKind | undefined) ?? null,
     department: department ? present(department) : null,
+  };
+}
+
+/**
+ * Resolves many (region, industry) pairs for bulk work (imports, seeding) with the same rule as
+ * departmentForIndustry, memoised: departments sit at city, county or township level, so every
+ * village of a township resolves alike and is looked up once.
+ */
+export function departmentResolver(db: Db): (regionCode: string, industryCode: string) => Promise<Department | null> {
+  const kinds = new Map<string, Promise<string | null>>();
+  const found = new Map<string, Promise<Department | null>>();
+  const kindOf = (industryCode: string) => {
+    let k = kinds.get(industryCode);
+    if (!k) {
+      k = (async () => {
+        const [industry] = await findIndustries(db, [industryCode]);
+        if (!industry) return null;
+        const prefixes = industryPrefixesOf(industry.code, industry.section);
+        const rows = await repo.findMappings(db, prefixes);
+        return prefixes.map((p) => rows.find((r) => r.industryPrefix === p)).find((r) => r !== undefined)?.kind ?? null;
+      })();
+      kinds.set(industryCode, k);
+    }
+    return k;
+  };
+  return (regionCode, industryCode) => {
+    const anchor = regionCode.length === 12 ? regionCode.slice(0, 9) : regionCode;
+    const key = `${anchor}|${industryCode}`;
+    let d = found.get(key);
+    if (!d) {
+      d = (async () => {
+        const kind = await kindOf(industryCode);
+        if (!kind) return null;
+        const row = await repo.findNearestDepartment(db, pathCodesOf(anchor), kind);
+        return row ? present(row) : null;
+      })();
+      found.set(key, d);
+    }
+    return d;
   };
 }
 

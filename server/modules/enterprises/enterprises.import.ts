@@ -1,5 +1,4 @@
 import "./enterprises.messages.js";
-import type { Readable } from "node:stream";
 import { and, eq, inArray } from "drizzle-orm";
 import ExcelJS from "exceljs";
 import { EnterpriseCreate } from "../../../domain/enterprise/enterprise.dto.js";
@@ -12,11 +11,12 @@ import { notFound } from "../../kernel/http/errors.js";
 import { localiseIssue } from "../../kernel/http/validation.js";
 import { type Lang, type Message, pick, translate } from "../../kernel/i18n/i18n.js";
 import { applyTransition, defineMachine } from "../../kernel/workflow/state-machine.js";
+import { departmentResolver } from "../departments/departments.service.js";
 import { findIndustries } from "../industries/industries.service.js";
 import { findRegions } from "../regions/regions.service.js";
 import { mayPlaceAt } from "./enterprises.policy.js";
 import { enterpriseImportRows, enterpriseImports, enterprises } from "./enterprises.schema.js";
-import { readEnterpriseSheet } from "./enterprises.sheet.js";
+import type { SheetRow } from "./enterprises.sheet.js";
 
 type Rejection = { row: number; column: string; message: Message };
 type Valid = { rowNo: number; data: EnterpriseCreate; enterpriseId: string | null };
@@ -38,11 +38,11 @@ const both = (code: string, params: Record<string, string | number> = {}): Messa
  * updated (a USCC already registered in the caller's scope) and rejected (row, column, reason).
  * Look-ups are batched per distinct value, so 50,000 rows cost a handful of queries, not 50,000.
  */
-export async function validateImport(db: Db, ctx: Ctx, fileName: string, input: Readable): Promise<string> {
+export async function validateImport(db: Db, ctx: Ctx, fileName: string, sheet: AsyncIterable<SheetRow>): Promise<string> {
   const rejections: Rejection[] = [];
   const candidates: { rowNo: number; data: EnterpriseCreate }[] = [];
   let total = 0;
-  for await (const row of readEnterpriseSheet(input)) {
+  for await (const row of sheet) {
     total++;
     const before = rejections.length;
     for (const e of row.errors) rejections.push({ row: row.rowNo, column: e.column, message: both(e.code) });
@@ -189,7 +189,12 @@ export async function commitImport(db: Db, ctx: Ctx, id: string, version: number
     });
     const rows = await tx.select().from(enterpriseImportRows).where(eq(enterpriseImportRows.importId, id));
     const events: AuditEvent[] = [];
-    const creates = rows.filter((r) => !r.enterpriseId).map((r) => r.data as EnterpriseCreate);
+    const resolve = departmentResolver(tx);
+    const creates: EnterpriseCreate[] = [];
+    for (const r of rows.filter((x) => !x.enterpriseId)) {
+      const data = r.data as EnterpriseCreate;
+      creates.push({ ...data, industryDepartmentId: (await resolve(data.regionCode, data.industryCode))?.id ?? null });
+    }
     // 2,000 rows × 23 columns stays under PostgreSQL's 65,535 parameters per statement.
     for (let i = 0; i < creates.length; i += 2000) {
       const batch = creates.slice(i, i + 2000);
@@ -217,7 +222,15 @@ export async function commitImport(db: Db, ctx: Ctx, id: string, version: number
         .where(eq(enterprises.id, r.enterpriseId as string));
       const [after] = await tx
         .update(enterprises)
-        .set({ ...data, version: (before?.version ?? 0) + 1, updatedAt: ctx.now })
+        .set({
+          ...data,
+          // A hand-set industry department (with its reason) survives an import; a derived one follows the new data.
+          industryDepartmentId: before?.departmentOverrideReason
+            ? before.industryDepartmentId
+            : ((await resolve(data.regionCode, data.industryCode))?.id ?? null),
+          version: (before?.version ?? 0) + 1,
+          updatedAt: ctx.now,
+        })
         .where(eq(enterprises.id, r.enterpriseId as string))
         .returning();
       if (after)

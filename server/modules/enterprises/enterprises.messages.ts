@@ -18,6 +18,11 @@ defineMessages({
     en: "Only industry-and-trade enterprises have a sub-category",
   },
   "enterprise.out_of_scope": { zh: "该区划不在您的监管范围内", en: "This region is outside your jurisdiction" },
+  "enterprise.override_reason_required": {
+    zh: "指定行业主管部门时须说明理由",
+    en: "Give a reason when setting the industry department by hand",
+  },
+  "enterprise.department_unknown": { zh: "监管部门不存在", en: "Unknown department" },
   "import.required": { zh: "必填项为空", en: "Required value missing" },
   "import.enum": { zh: "取值不在可选范围内", en: "Not one of the allowed values" },
   "import.number": { zh: "应为数字", en: "Must be a number" },

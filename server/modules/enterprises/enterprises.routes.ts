@@ -24,7 +24,7 @@ import {
   transitionEnterprise,
   updateEnterprise,
 } from "./enterprises.service.js";
-import { enterprisesWorkbook, templateWorkbook, xlsxType } from "./enterprises.sheet.js";
+import { enterprisesWorkbook, readEnterpriseSheet, templateWorkbook, xlsxType } from "./enterprises.sheet.js";
 import "./enterprises.messages.js";
 
 const IdParams = z.object({ id: z.string().uuid() });
@@ -172,13 +172,16 @@ export function enterpriseSheetRoutes(app: Server, { db, config }: AppDeps) {
       }
       let id: string;
       try {
-        id = await validateImport(db, req.ctx, file.filename, file.file);
+        id = await validateImport(db, req.ctx, file.filename, readEnterpriseSheet(file.file));
       } catch (err) {
         if (file.file.truncated || (err as { code?: string }).code === "FST_REQ_FILE_TOO_LARGE") {
           throw new AppError(413, "import.too_large", { params: { mb: config.importMaxMb } });
         }
         // Not a readable workbook (a renamed file, say): the reader fails before anything is stored.
-        if (!(err instanceof AppError)) throw fieldError("file", "import.not_xlsx");
+        if (!(err instanceof AppError)) {
+          req.log.info({ err }, "unreadable import file");
+          throw fieldError("file", "import.not_xlsx");
+        }
         throw err;
       }
       return reply.status(201).send(await importReport(db, req.ctx, id, langOf(req.headers["accept-language"])));

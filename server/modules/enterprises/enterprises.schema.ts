@@ -40,11 +40,15 @@ export const enterprises = pgTable(
     hasMajorHazardSource: boolean("has_major_hazard_source").notNull().default(false),
     standardisationGrade: text("standardisation_grade").notNull().default("none"),
     status: text("status").notNull().default("operating"),
+    /** 行业 supervisor: derived from the industry code (三管三必须), unless overridden with a reason. */
+    industryDepartmentId: uuid("industry_department_id"),
+    departmentOverrideReason: text("department_override_reason"),
     version: integer("version").notNull().default(1),
     createdAt: ts("created_at").notNull(),
     updatedAt: ts("updated_at").notNull(),
   },
   (t) => [
+    index("enterprises_department_idx").on(t.industryDepartmentId),
     uniqueIndex("enterprises_uscc_key").on(t.uscc),
     index("enterprises_region_idx").using("btree", t.regionCode.op("text_pattern_ops")),
     index("enterprises_name_trgm_idx").using("gin", t.name.op("gin_trgm_ops")),

@@ -13,6 +13,7 @@ import { type Db, withTx } from "../../kernel/db/db.js";
 import { AppError, conflict, type FieldError, forbidden, notFound } from "../../kernel/http/errors.js";
 import { applyTransition, defineMachine, updateVersioned } from "../../kernel/workflow/state-machine.js";
 import { listAuditEntries } from "../audit/audit.service.js";
+import { departmentResolver, departmentsByIds } from "../departments/departments.service.js";
 import { findIndustries } from "../industries/industries.service.js";
 import { findRegion, pathNames } from "../regions/regions.service.js";
 import { enterpriseEntity } from "./enterprises.messages.js";
@@ -32,14 +33,19 @@ export const enterpriseMachine = defineMachine({
 });
 
 async function present(db: Db, rows: repo.EnterpriseRow[]): Promise<Enterprise[]> {
-  const [paths, industries] = await Promise.all([
+  const [paths, industries, departments] = await Promise.all([
     pathNames(
       db,
       rows.map((r) => r.regionCode),
     ),
     findIndustries(db, [...new Set(rows.map((r) => r.industryCode))]),
+    departmentsByIds(
+      db,
+      rows.flatMap((r) => (r.industryDepartmentId ? [r.industryDepartmentId] : [])),
+    ),
   ]);
   const industryNames = new Map(industries.map((i) => [i.code, i.name]));
+  const departmentById = new Map(departments.map((d) => [d.id, { id: d.id, name: d.name, kind: d.kind }]));
   return rows.map((r) => ({
     ...r,
     regionPath: paths.get(r.regionCode) ?? null,
@@ -49,6 +55,7 @@ async function present(db: Db, rows: repo.EnterpriseRow[]): Promise<Enterprise[]
     scale: r.scale as Enterprise["scale"],
     standardisationGrade: r.standardisationGrade as Enterprise["standardisationGrade"],
     status: r.status as EnterpriseStatus,
+    industryDepartment: r.industryDepartmentId ? (departmentById.get(r.industryDepartmentId) ?? null) : null,
     createdAt: r.createdAt.toISOString(),
     updatedAt: r.updatedAt.toISOString(),
   }));
@@ -80,6 +87,26 @@ async function checkReferences(
   if (errors.length) throw new AppError(400, "validation", { fields: errors });
 }
 
+/**
+ * The 行业 supervisor (三管三必须): an explicit department needs a reason and must exist; otherwise
+ * it is derived from the industry code and region (departments module), and null when none is set up.
+ */
+async function industryDepartmentFor(
+  db: Db,
+  e: { regionCode: string; industryCode: string; industryDepartmentId?: string | null; departmentOverrideReason?: string | null },
+): Promise<{ industryDepartmentId: string | null; departmentOverrideReason: string | null }> {
+  if (e.industryDepartmentId) {
+    const errors: FieldError[] = [];
+    if (!e.departmentOverrideReason) errors.push({ path: "departmentOverrideReason", code: "enterprise.override_reason_required" });
+    if ((await departmentsByIds(db, [e.industryDepartmentId])).length === 0)
+      errors.push({ path: "industryDepartmentId", code: "enterprise.department_unknown" });
+    if (errors.length) throw new AppError(400, "validation", { fields: errors });
+    return { industryDepartmentId: e.industryDepartmentId, departmentOverrideReason: e.departmentOverrideReason ?? null };
+  }
+  const department = await departmentResolver(db)(e.regionCode, e.industryCode);
+  return { industryDepartmentId: department?.id ?? null, departmentOverrideReason: null };
+}
+
 export async function listEnterprises(db: Db, ctx: Ctx, q: EnterpriseListQuery): Promise<Page<Enterprise>> {
   const { items, total } = await repo.listEnterprises(db, enterpriseScope(ctx.actor), q);
   return { items: await present(db, items), total, page: q.page, pageSize: q.pageSize };
@@ -104,9 +131,11 @@ async function loadInScope(db: Db, ctx: Ctx, id: string) {
 export async function createEnterprise(db: Db, ctx: Ctx, input: EnterpriseCreate): Promise<Enterprise> {
   await checkReferences(db, ctx, input);
   if (await repo.findByUscc(db, input.uscc)) throw conflict("enterprise.uscc_taken", [{ path: "uscc", code: "enterprise.uscc_taken" }]);
+  const department = await industryDepartmentFor(db, input);
   const row = await withTx(db, async (tx) => {
     const r = await repo.insertEnterprise(tx, {
       ...input,
+      ...department,
       subcategory: input.subcategory ?? null,
       longitude: input.longitude ?? null,
       latitude: input.latitude ?? null,
@@ -141,8 +170,20 @@ export async function updateEnterprise(db: Db, ctx: Ctx, id: string, input: Ente
   if (changes.uscc && changes.uscc !== current.uscc && (await repo.findByUscc(db, changes.uscc))) {
     throw conflict("enterprise.uscc_taken", [{ path: "uscc", code: "enterprise.uscc_taken" }]);
   }
+  // Re-derive the industry department when its inputs change, unless an override is being set or kept.
+  const overriding = changes.industryDepartmentId !== undefined;
+  const moved = changes.regionCode !== undefined || changes.industryCode !== undefined;
+  const department =
+    overriding || (moved && !current.departmentOverrideReason)
+      ? await industryDepartmentFor(db, {
+          regionCode: changes.regionCode ?? current.regionCode,
+          industryCode: changes.industryCode ?? current.industryCode,
+          industryDepartmentId: changes.industryDepartmentId,
+          departmentOverrideReason: changes.departmentOverrideReason,
+        })
+      : {};
   const row = await withTx(db, async (tx) => {
-    const r = await updateVersioned(tx, enterprises, { id, version, set: { ...changes, updatedAt: ctx.now } });
+    const r = await updateVersioned(tx, enterprises, { id, version, set: { ...changes, ...department, updatedAt: ctx.now } });
     await writeAudit(tx, ctx, {
       action: "enterprise.updated",
       entityType: "enterprise",

@@ -1,6 +1,17 @@
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
-import { buildEnterprise, buildUser, type Session, seedReference, signIn, type TestApp, testApp, usccFor } from "../../test/harness.js";
+import {
+  buildEnterprise,
+  buildUser,
+  type Session,
+  seedReference,
+  signIn,
+  systemCtx,
+  type TestApp,
+  testApp,
+  usccFor,
+} from "../../test/harness.js";
+import { createDepartment } from "../departments/departments.service.js";
 
 let t: TestApp;
 let admin: Session;
@@ -142,6 +153,42 @@ describe("enterprise registry", () => {
           (e: { category: string; industryCode: string }) => e.category === "hazardous_chemicals" && e.industryCode.startsWith("26"),
         ),
     );
+  });
+
+  test("三管三必须: the industry department is derived from industry and region; an override needs a reason", async () => {
+    const city = await createDepartment(t.database.db, systemCtx(t), { regionCode: "3204", kind: "emergency", name: "常州市应急管理局" });
+    const county = await createDepartment(t.database.db, systemCtx(t), {
+      regionCode: "320481",
+      kind: "emergency",
+      name: "溧阳市应急管理局",
+    });
+    const housing = await createDepartment(t.database.db, systemCtx(t), {
+      regionCode: "320481",
+      kind: "housing",
+      name: "溧阳市住房和城乡建设局",
+    });
+    const chem = await buildEnterprise(t, { name: "溧阳市派生化工有限公司" });
+    assert.equal(chem.industryDepartment?.id, county.id, "2614 制造业 → 应急管理, nearest: the county's bureau");
+    const tn = await buildEnterprise(t, { name: "天宁区派生化工有限公司", regionCode: "320402001001" });
+    assert.equal(tn.industryDepartment?.id, city.id, "天宁区 has no bureau of its own: the city's");
+    const noReason = await post(liyang, "/api/enterprises", valid({ uscc: usccFor(90), industryDepartmentId: housing.id }), "en");
+    assert.equal(noReason.statusCode, 400);
+    assert.equal(noReason.json().error.fields[0].path, "departmentOverrideReason");
+    const overridden = await post(
+      liyang,
+      "/api/enterprises",
+      valid({ uscc: usccFor(90), industryDepartmentId: housing.id, departmentOverrideReason: "主要从事建筑构件生产，由住建部门监管" }),
+    );
+    assert.equal(overridden.statusCode, 201, overridden.body);
+    assert.equal(overridden.json().industryDepartment.name, "溧阳市住房和城乡建设局");
+    // Moving an overridden enterprise keeps the hand-set department.
+    const moved = await t.app.inject({
+      method: "PATCH",
+      url: `/api/enterprises/${overridden.json().id}`,
+      headers: liyang.headers(),
+      payload: { version: 1, industryCode: "2614" },
+    });
+    assert.equal(moved.json().industryDepartment.id, housing.id);
   });
 
   test("status: suspend (停产整顿) then resume; an illegal move is 409; a stale version is 409", async () => {
