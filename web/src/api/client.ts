@@ -121,6 +121,64 @@ export async function request<T>(path: string, options: RequestOptions = {}): Pr
   return (text ? JSON.parse(text) : undefined) as T;
 }
 
+export type UploadOptions = {
+  /** The multipart field name; `file` unless told. */
+  field?: string;
+  /** 0–100 as the request body is sent. */
+  onProgress?: (percent: number) => void;
+  signal?: AbortSignal;
+};
+
+/**
+ * Multipart POST of one file (XMLHttpRequest, for upload progress) with the same language, cookie
+ * and CSRF header as `request`; the browser sets the multipart Content-Type with its boundary.
+ */
+export function upload<T>(path: string, file: Blob, fileName: string, options: UploadOptions = {}): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const form = new FormData();
+    form.append(options.field ?? "file", file, fileName);
+    const xhr = new XMLHttpRequest();
+    xhr.open("POST", path);
+    xhr.setRequestHeader("Accept", "application/json");
+    xhr.setRequestHeader("Accept-Language", acceptLanguageOf(getLang()));
+    if (csrfToken) xhr.setRequestHeader("x-csrf-token", csrfToken);
+    xhr.upload.onprogress = (event) => {
+      if (event.lengthComputable && event.total > 0) options.onProgress?.(Math.round((event.loaded / event.total) * 100));
+    };
+    const abort = () => xhr.abort();
+    options.signal?.addEventListener("abort", abort, { once: true });
+    const done = () => options.signal?.removeEventListener("abort", abort);
+    xhr.onerror = () => {
+      done();
+      reject(new ApiError(0, "network", translate(getLang(), "error.network")));
+    };
+    xhr.onabort = () => {
+      done();
+      reject(new DOMException("Aborted", "AbortError"));
+    };
+    xhr.onload = async () => {
+      done();
+      const headers = new Headers();
+      const requestId = xhr.getResponseHeader("x-request-id");
+      if (requestId) headers.set("x-request-id", requestId);
+      const response = new Response(xhr.status === 204 ? null : xhr.responseText, { status: xhr.status, headers });
+      if (!response.ok) {
+        const error = await errorOf(response);
+        if (error.status === 401) handlers?.unauthenticated(error);
+        if (error.status === 403 && error.code === "auth.password_change_required") handlers?.passwordChangeRequired(error);
+        reject(error);
+        return;
+      }
+      try {
+        resolve((xhr.responseText ? JSON.parse(xhr.responseText) : undefined) as T);
+      } catch (err) {
+        reject(toApiError(err));
+      }
+    };
+    xhr.send(form);
+  });
+}
+
 export const api = {
   get: <T>(path: string, query?: Query, signal?: AbortSignal) => request<T>(path, { query, signal }),
   post: <T>(path: string, body?: unknown) => request<T>(path, { method: "POST", body }),

@@ -1,4 +1,12 @@
-import { ApartmentOutlined, AuditOutlined, HomeOutlined, KeyOutlined, SettingOutlined, TeamOutlined } from "@ant-design/icons";
+import {
+  ApartmentOutlined,
+  AuditOutlined,
+  HomeOutlined,
+  KeyOutlined,
+  SettingOutlined,
+  ShopOutlined,
+  TeamOutlined,
+} from "@ant-design/icons";
 import type { ReactNode } from "react";
 import { type Permission, roleHas } from "../../../domain/access/permissions.js";
 import type { Role } from "../../../domain/access/roles.js";
@@ -12,6 +20,7 @@ export type NavEntry = NavItem | NavGroup;
 export const nav: NavEntry[] = [
   { path: "/", label: "nav.home", icon: <HomeOutlined />, permission: "authenticated" },
   { path: "/regions", label: "nav.regions", icon: <ApartmentOutlined />, permission: "regions.read" },
+  { path: "/enterprises", label: "nav.enterprises", icon: <ShopOutlined />, permission: "enterprises.read" },
   {
     key: "admin",
     label: "nav.admin",

@@ -12,6 +12,19 @@ const LoginPage = lazy(() => import("../features/auth/login-page.js").then((m) =
 const ChangePasswordPage = lazy(() => import("../features/auth/change-password-page.js").then((m) => ({ default: m.ChangePasswordPage })));
 const HomePage = lazy(() => import("../features/home/home-page.js").then((m) => ({ default: m.HomePage })));
 const RegionsPage = lazy(() => import("../features/regions/regions-page.js").then((m) => ({ default: m.RegionsPage })));
+const EnterprisesPage = lazy(() => import("../features/enterprises/enterprises-page.js").then((m) => ({ default: m.EnterprisesPage })));
+const EnterpriseDetailPage = lazy(() =>
+  import("../features/enterprises/enterprise-detail-page.js").then((m) => ({ default: m.EnterpriseDetailPage })),
+);
+const EnterpriseCreatePage = lazy(() =>
+  import("../features/enterprises/enterprise-form-page.js").then((m) => ({ default: m.EnterpriseCreatePage })),
+);
+const EnterpriseEditPage = lazy(() =>
+  import("../features/enterprises/enterprise-form-page.js").then((m) => ({ default: m.EnterpriseEditPage })),
+);
+const EnterpriseImportPage = lazy(() =>
+  import("../features/enterprises/enterprise-import-page.js").then((m) => ({ default: m.EnterpriseImportPage })),
+);
 const UsersPage = lazy(() => import("../features/users/users-page.js").then((m) => ({ default: m.UsersPage })));
 const TokensPage = lazy(() => import("../features/tokens/tokens-page.js").then((m) => ({ default: m.TokensPage })));
 const AuditPage = lazy(() => import("../features/audit/audit-page.js").then((m) => ({ default: m.AuditPage })));
@@ -47,6 +60,46 @@ export const router = createBrowserRouter([
                 element: (
                   <RequirePermission permission="regions.read">
                     <RegionsPage />
+                  </RequirePermission>
+                ),
+              },
+              {
+                path: "/enterprises",
+                element: (
+                  <RequirePermission permission="enterprises.read">
+                    <EnterprisesPage />
+                  </RequirePermission>
+                ),
+              },
+              {
+                path: "/enterprises/new",
+                element: (
+                  <RequirePermission permission="enterprises.create">
+                    <EnterpriseCreatePage />
+                  </RequirePermission>
+                ),
+              },
+              {
+                path: "/enterprises/import",
+                element: (
+                  <RequirePermission permission="enterprises.create">
+                    <EnterpriseImportPage />
+                  </RequirePermission>
+                ),
+              },
+              {
+                path: "/enterprises/:id",
+                element: (
+                  <RequirePermission permission="enterprises.read">
+                    <EnterpriseDetailPage />
+                  </RequirePermission>
+                ),
+              },
+              {
+                path: "/enterprises/:id/edit",
+                element: (
+                  <RequirePermission permission="enterprises.update">
+                    <EnterpriseEditPage />
                   </RequirePermission>
                 ),
               },
