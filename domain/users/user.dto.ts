@@ -13,6 +13,7 @@ export const User = z.object({
   role: Role,
   regionCode: z.string().nullable(),
   enterpriseId: z.string().uuid().nullable(),
+  departmentId: z.string().uuid().nullable(),
   phone: z.string().nullable(),
   status: UserStatus,
   mustChangePassword: z.boolean(),
@@ -38,6 +39,7 @@ export const UserCreate = z.object({
   role: Role,
   regionCode: RegionCode.nullable().optional(),
   enterpriseId: z.string().uuid().nullable().optional(),
+  departmentId: z.string().uuid().nullable().optional(),
   phone: Phone.nullable().optional(),
   password: z.string().min(1).max(256),
 });
@@ -49,6 +51,7 @@ export const UserUpdate = z.object({
   role: Role.optional(),
   regionCode: RegionCode.nullable().optional(),
   enterpriseId: z.string().uuid().nullable().optional(),
+  departmentId: z.string().uuid().nullable().optional(),
   phone: Phone.nullable().optional(),
 });
 export type UserUpdate = z.infer<typeof UserUpdate>;

@@ -28,6 +28,12 @@ defineMessages({
   "accounts.region_not_allowed": { zh: "该角色不绑定区域", en: "This role is not bound to a region" },
   "accounts.enterprise_required": { zh: "企业用户必须指定所属企业", en: "Enterprise users need an enterprise" },
   "accounts.enterprise_not_allowed": { zh: "该角色不绑定企业", en: "This role is not bound to an enterprise" },
+  "accounts.department_not_allowed": { zh: "只有监管人员隶属于监管部门", en: "Only regulators belong to a department" },
+  "accounts.department_unknown": { zh: "监管部门不存在", en: "Unknown department" },
+  "accounts.department_region": {
+    zh: "监管部门须与账号所属区划一致",
+    en: "The department must be in the account's own region",
+  },
   "accounts.cannot_disable_self": { zh: "不能停用自己的账号", en: "You cannot disable your own account" },
   "accounts.last_admin": { zh: "至少需要保留一个启用的系统管理员", en: "At least one active administrator must remain" },
   "tokens.user_inactive": { zh: "令牌所属用户已停用", en: "The token's owner is disabled" },

@@ -12,6 +12,7 @@ export function presentUser(u: UserRow): User {
     role: u.role as Role,
     regionCode: u.regionCode,
     enterpriseId: u.enterpriseId,
+    departmentId: u.departmentId,
     phone: u.phone,
     status: u.status as User["status"],
     mustChangePassword: u.mustChangePassword,

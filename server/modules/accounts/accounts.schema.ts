@@ -15,6 +15,8 @@ export const users = pgTable(
     regionCode: text("region_code"),
     /** The enterprise an enterprise user belongs to (the enterprise registry links it). */
     enterpriseId: uuid("enterprise_id"),
+    /** The supervising department a regulator belongs to (its region is the regulator's region). */
+    departmentId: uuid("department_id"),
     phone: text("phone"),
     status: text("status").notNull().default("active"),
     mustChangePassword: boolean("must_change_password").notNull().default(false),

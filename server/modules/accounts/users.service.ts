@@ -6,6 +6,7 @@ import { generatePassword, hashPassword } from "../../kernel/auth/secrets.js";
 import { type Db, withTx } from "../../kernel/db/db.js";
 import { AppError, conflict, type FieldError, notFound } from "../../kernel/http/errors.js";
 import { applyTransition, defineMachine, updateVersioned } from "../../kernel/workflow/state-machine.js";
+import { departmentsByIds } from "../departments/departments.service.js";
 import { userEntity } from "./accounts.messages.js";
 import { userScope } from "./accounts.policy.js";
 import { auditableUser, presentUser } from "./accounts.present.js";
@@ -45,6 +46,17 @@ export function checkBinding(role: Role, regionCode: string | null, enterpriseId
   return errors;
 }
 
+/** A regulator's department must exist and sit in the regulator's own region; other roles have none. */
+async function checkDepartment(db: Db, role: Role, regionCode: string | null, departmentId: string | null): Promise<FieldError[]> {
+  if (!departmentId) return [];
+  if (role !== "regulator_leader" && role !== "regulator_inspector")
+    return [{ path: "departmentId", code: "accounts.department_not_allowed" }];
+  const [department] = await departmentsByIds(db, [departmentId]);
+  if (!department) return [{ path: "departmentId", code: "accounts.department_unknown" }];
+  if (department.regionCode !== regionCode) return [{ path: "departmentId", code: "accounts.department_region" }];
+  return [];
+}
+
 export async function listUsers(db: Db, ctx: Ctx, q: UserListQuery) {
   const { items, total } = await repo.listUsers(db, userScope(ctx.actor), q, q);
   return { items: items.map(presentUser), total, page: q.page, pageSize: q.pageSize };
@@ -59,7 +71,11 @@ export async function getUser(db: Db, ctx: Ctx, id: string) {
 export async function createUser(db: Db, ctx: Ctx, input: UserCreate) {
   const regionCode = input.regionCode ?? null;
   const enterpriseId = input.enterpriseId ?? null;
-  const binding = checkBinding(input.role, regionCode, enterpriseId);
+  const departmentId = input.departmentId ?? null;
+  const binding = [
+    ...checkBinding(input.role, regionCode, enterpriseId),
+    ...(await checkDepartment(db, input.role, regionCode, departmentId)),
+  ];
   if (binding.length) throw new AppError(400, "validation", { fields: binding });
   assertPasswordPolicy(input.password, "password");
   if (await repo.findUserByUsername(db, input.username)) {
@@ -74,6 +90,7 @@ export async function createUser(db: Db, ctx: Ctx, input: UserCreate) {
       role: input.role,
       regionCode,
       enterpriseId,
+      departmentId,
       phone: input.phone ?? null,
       // An account an administrator makes for someone starts with a password its owner must replace.
       mustChangePassword: ctx.actor !== null,
@@ -92,9 +109,13 @@ export async function updateUser(db: Db, ctx: Ctx, id: string, input: UserUpdate
     role: (input.role ?? current.role) as Role,
     regionCode: input.regionCode === undefined ? current.regionCode : input.regionCode,
     enterpriseId: input.enterpriseId === undefined ? current.enterpriseId : input.enterpriseId,
+    departmentId: input.departmentId === undefined ? current.departmentId : input.departmentId,
     phone: input.phone === undefined ? current.phone : input.phone,
   };
-  const binding = checkBinding(next.role, next.regionCode, next.enterpriseId);
+  const binding = [
+    ...checkBinding(next.role, next.regionCode, next.enterpriseId),
+    ...(await checkDepartment(db, next.role, next.regionCode, next.departmentId)),
+  ];
   if (binding.length) throw new AppError(400, "validation", { fields: binding });
   return withTx(db, async (tx) => {
     if (current.role === "admin" && next.role !== "admin") await assertAnotherAdmin(tx, current.id);

@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
-import { buildUser, type Session, signIn, type TestApp, testApp } from "../../test/harness.js";
+import { buildUser, type Session, seedReference, signIn, systemCtx, type TestApp, testApp } from "../../test/harness.js";
+import { createDepartment } from "../departments/departments.service.js";
 
 let t: TestApp;
 let admin: Session;
@@ -71,6 +72,50 @@ describe("user administration", () => {
     assert.equal(ent.json().error.fields[0].path, "enterpriseId");
     const weak = await send(admin, "POST", "/api/users", { username: "weak-x", displayName: "x", role: "admin", password: "password" });
     assert.equal(weak.json().error.fields[0].path, "password");
+  });
+
+  test("a regulator belongs to a department of its own region; other roles to none", async () => {
+    await seedReference(t);
+    const bureau = await createDepartment(t.database.db, systemCtx(t), {
+      regionCode: "320481",
+      kind: "emergency",
+      name: "溧阳市应急管理局",
+    });
+    const ok = await send(admin, "POST", "/api/users", {
+      username: "ly-chief",
+      displayName: "局长",
+      role: "regulator_leader",
+      regionCode: "320481",
+      departmentId: bureau.id,
+      password: "Start#2026a",
+    });
+    assert.equal(ok.statusCode, 201, ok.body);
+    assert.equal(ok.json().departmentId, bureau.id);
+    const elsewhere = await send(
+      admin,
+      "POST",
+      "/api/users",
+      {
+        username: "cz-chief",
+        displayName: "x",
+        role: "regulator_leader",
+        regionCode: "3204",
+        departmentId: bureau.id,
+        password: "Start#2026a",
+      },
+      "en",
+    );
+    assert.equal(elsewhere.json().error.fields[0].path, "departmentId");
+    assert.match(elsewhere.json().error.fields[0].message, /own region/);
+    const grid = await send(admin, "POST", "/api/users", {
+      username: "grid-dep",
+      displayName: "x",
+      role: "grid_member",
+      regionCode: "320481002",
+      departmentId: bureau.id,
+      password: "Start#2026a",
+    });
+    assert.equal(grid.statusCode, 400);
   });
 
   test("duplicate username (any case) → 409 on the username field", async () => {
