@@ -27,7 +27,7 @@ export const unitFiles = [
   "server/modules/demo/demo.test.ts",
   "server/access.test.ts",
 ];
-export const browserFiles = ["e2e/first-start.e2e.ts", "e2e/shell.e2e.ts", "e2e/regions.e2e.ts"];
+export const browserFiles = ["e2e/first-start.e2e.ts", "e2e/shell.e2e.ts", "e2e/regions.e2e.ts", "e2e/enterprises.e2e.ts"];
 
 const root = join(import.meta.dirname, "..");
 const totals = { passed: 0, failed: 0 };

@@ -15,6 +15,8 @@ export const permissions = {
   "departments.read": ["admin", "regulator_leader", "regulator_inspector", "grid_member", "enterprise_admin", "enterprise_staff"],
   "departments.manage": ["admin", "regulator_leader"],
   "industry_mapping.manage": ["admin"],
+  "grid.read": ["admin", "regulator_leader", "regulator_inspector", "grid_member"],
+  "grid.manage": ["admin", "regulator_leader"],
   "industries.read": ["admin", "regulator_leader", "regulator_inspector", "grid_member", "enterprise_admin", "enterprise_staff"],
   "users.read": ["admin", "regulator_leader"],
   "users.manage": ["admin"],

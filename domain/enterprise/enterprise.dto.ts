@@ -89,8 +89,8 @@ const fields = {
   principalPhone: Phone,
   safetyManagerName: Person.nullable().optional(),
   safetyManagerPhone: Phone.nullable().optional(),
-  hasMajorHazardSource: z.boolean().default(false),
-  standardisationGrade: StandardisationGrade.default("none"),
+  hasMajorHazardSource: z.boolean(),
+  standardisationGrade: StandardisationGrade,
 };
 
 /** Overriding the derived industry department needs a reason, kept with the record and in its history. */
@@ -99,7 +99,14 @@ const departmentOverride = {
   departmentOverrideReason: z.string().trim().min(2).max(500).nullable().optional(),
 };
 
-export const EnterpriseCreate = z.object({ ...fields, ...departmentOverride, status: EnterpriseStatus.default("operating") });
+// Defaults belong to creation only: on a partial update a missing field means "unchanged", never "reset".
+export const EnterpriseCreate = z.object({
+  ...fields,
+  ...departmentOverride,
+  hasMajorHazardSource: fields.hasMajorHazardSource.default(false),
+  standardisationGrade: fields.standardisationGrade.default("none"),
+  status: EnterpriseStatus.default("operating"),
+});
 export type EnterpriseCreate = z.infer<typeof EnterpriseCreate>;
 
 /** Partial edit of a versioned record; status changes go through their own transition. */

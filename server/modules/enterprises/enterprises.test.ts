@@ -129,6 +129,9 @@ describe("enterprise registry", () => {
       payload: { version: current.version, safetyManagerName: "赵六", safetyManagerPhone: "13700000000" },
     });
     assert.equal(contacts.statusCode, 200);
+    // A partial edit leaves every other field as it was (no defaults sneak in).
+    assert.equal(contacts.json().standardisationGrade, current.standardisationGrade);
+    assert.equal(contacts.json().hasMajorHazardSource, current.hasMajorHazardSource);
     const move = await t.app.inject({
       method: "PATCH",
       url: `/api/enterprises/${liyangChem.id}`,
