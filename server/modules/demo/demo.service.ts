@@ -271,8 +271,9 @@ export function demoEnterprises(count = 3000, seed = 3204): EnterpriseCreate[] {
           ? pick(["level2", "level3", "level3"] as const)
           : pick(["level3", "none", "none"] as const),
       status: rand() < 0.97 ? "operating" : "suspended",
-      longitude: 119.2 + rand() * 0.8,
-      latitude: 31.3 + rand() * 0.6,
+      // Within 常州市's extent, to the precision of a phone's GPS fix.
+      longitude: Math.round((119.2 + rand() * 0.8) * 1e6) / 1e6,
+      latitude: Math.round((31.3 + rand() * 0.6) * 1e6) / 1e6,
     });
   }
   return rows;

@@ -1,6 +1,6 @@
 import { and, asc, eq, inArray, isNull, type SQL, sql } from "drizzle-orm";
 import { likeEscape } from "../../kernel/authz/scope.js";
-import type { Db } from "../../kernel/db/db.js";
+import { type Db, rows } from "../../kernel/db/db.js";
 import { regions } from "./regions.schema.js";
 
 export type RegionRow = typeof regions.$inferSelect;
@@ -84,16 +84,76 @@ export async function countRegions(db: Db): Promise<number> {
   return row?.n ?? 0;
 }
 
-/** Inserts nodes in batches; existing codes are left as they are (an import never silently renames). */
-export async function insertRegions(db: Db, rows: (typeof regions.$inferInsert)[], batch = 2000): Promise<number> {
-  let inserted = 0;
-  for (let i = 0; i < rows.length; i += batch) {
+/** Inserts nodes in batches; existing codes are left as they are (an import never silently renames). Returns the codes inserted. */
+export async function insertRegions(db: Db, values: (typeof regions.$inferInsert)[], batch = 2000): Promise<string[]> {
+  const inserted: string[] = [];
+  for (let i = 0; i < values.length; i += batch) {
     const res = await db
       .insert(regions)
-      .values(rows.slice(i, i + batch))
+      .values(values.slice(i, i + batch))
       .onConflictDoNothing({ target: regions.code })
       .returning({ code: regions.code });
-    inserted += res.length;
+    inserted.push(...res.map((r) => r.code));
   }
   return inserted;
+}
+
+export type RegionState = { code: string; name: string; status: string; successorCode: string | null; version: number };
+
+/** What an import compares against: name, status and version of the given codes (in batches). */
+export async function findStates(db: Db, codes: string[]): Promise<RegionState[]> {
+  const out: RegionState[] = [];
+  for (let i = 0; i < codes.length; i += 1000)
+    out.push(
+      ...(await db
+        .select({
+          code: regions.code,
+          name: regions.name,
+          status: regions.status,
+          successorCode: regions.successorCode,
+          version: regions.version,
+        })
+        .from(regions)
+        .where(inArray(regions.code, codes.slice(i, i + 1000)))),
+    );
+  return out;
+}
+
+/**
+ * Renames many nodes, each guarded by the version the import read: a node changed meanwhile is left
+ * alone and missing from the result. Returns the renamed codes with their new versions.
+ */
+export async function renameRegions(
+  tx: Db,
+  renames: { code: string; name: string; version: number }[],
+  now: Date,
+): Promise<{ code: string; version: number }[]> {
+  const out: { code: string; version: number }[] = [];
+  for (let i = 0; i < renames.length; i += 1000) {
+    const values = sql.join(
+      renames.slice(i, i + 1000).map((r) => sql`(${r.code}::text, ${r.name}::text, ${r.version}::int)`),
+      sql`, `,
+    );
+    out.push(
+      ...(await rows<{ code: string; version: number }>(
+        tx,
+        sql`update regions as r set name = v.name, version = r.version + 1, updated_at = ${now.toISOString()}::timestamptz
+            from (values ${values}) as v(code, name, version)
+            where r.code = v.code and r.version = v.version
+            returning r.code, r.version`,
+      )),
+    );
+  }
+  return out;
+}
+
+/** Locks the rows of `codes` for the rest of the transaction, in code order so two merges never deadlock. */
+export async function lockRegions(tx: Db, codes: string[]): Promise<RegionRow[]> {
+  return tx.select().from(regions).where(inArray(regions.code, codes)).orderBy(asc(regions.code)).for("update");
+}
+
+/** The codes of the retired nodes whose successor is `code`. */
+export async function findPredecessors(db: Db, code: string): Promise<string[]> {
+  const found = await db.select({ code: regions.code }).from(regions).where(eq(regions.successorCode, code)).orderBy(asc(regions.code));
+  return found.map((r) => r.code);
 }

@@ -22,6 +22,8 @@ export const regions = pgTable(
     index("regions_parent_idx").on(t.parentCode, t.code),
     index("regions_code_prefix_idx").using("btree", t.code.op("text_pattern_ops")),
     index("regions_name_trgm_idx").using("gin", t.name.op("gin_trgm_ops")),
+    // A node's predecessors (the retired nodes merged into it), read with every region detail.
+    index("regions_successor_idx").on(t.successorCode).where(sql`${t.successorCode} is not null`),
     check("regions_level_check", sql`${t.level} in ('province','city','county','township','village')`),
     check("regions_status_check", sql`${t.status} in ('active','retired')`),
   ],

@@ -1,17 +1,27 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { type RegionLevel, regionLevelOf } from "../../../domain/access/roles.js";
-import type { RegionDetail, RegionNode } from "../../../domain/regions/region.dto.js";
-import { writeAudit } from "../../kernel/audit/audit.js";
+import { RegionCode, type RegionLevel, regionLevelOf } from "../../../domain/access/roles.js";
+import type {
+  RegionDetail,
+  RegionImport,
+  RegionImportReport,
+  RegionMerge,
+  RegionMergeResult,
+  RegionNode,
+} from "../../../domain/regions/region.dto.js";
+import { type AuditEvent, writeAudit, writeAuditBatch } from "../../kernel/audit/audit.js";
 import type { Ctx } from "../../kernel/auth/actor.js";
 import { type Db, withTx } from "../../kernel/db/db.js";
 import { parseCsvRecords } from "../../kernel/files/csv.js";
-import { notFound } from "../../kernel/http/errors.js";
+import { conflict, fieldError, notFound, staleVersion } from "../../kernel/http/errors.js";
+import { type Lang, type Params, translate } from "../../kernel/i18n/i18n.js";
 import { updateVersioned } from "../../kernel/workflow/state-machine.js";
+import { regionEntity } from "./regions.messages.js";
 import * as repo from "./regions.repo.js";
 import { regions } from "./regions.schema.js";
 
-export const regionEntity = { zh: "行政区划", en: "Region" };
+export { regionEntity };
+
 const referenceDir = join(import.meta.dirname, "..", "..", "..", "reference", "regions");
 
 /** The parent of a code in the truncated GB/T 2260 scheme: 320481102001 → 320481102 → 320481 → 3204 → 32. */
@@ -44,7 +54,7 @@ export async function importDivisions(db: Db, ctx: Ctx, rows: DivisionRow[], sou
     updatedAt: ctx.now,
   }));
   return withTx(db, async (tx) => {
-    const inserted = await repo.insertRegions(tx, values);
+    const inserted = (await repo.insertRegions(tx, values)).length;
     await writeAudit(tx, ctx, { action: "region.imported", entityType: "region", detail: { source, rows: rows.length, inserted } });
     return inserted;
   });
@@ -77,10 +87,11 @@ const node = (r: repo.RegionNodeRow): RegionNode => ({
 export async function getRegion(db: Db, code: string): Promise<RegionDetail> {
   const row = await repo.findRegion(db, code);
   if (!row) throw notFound(regionEntity);
-  const path = await repo.findByCodes(db, pathCodesOf(code));
+  const [path, predecessors] = await Promise.all([repo.findByCodes(db, pathCodesOf(code)), repo.findPredecessors(db, code)]);
   return {
     ...node(row),
     path: path.map((p) => ({ code: p.code, name: p.name, level: p.level as RegionNode["level"] })),
+    predecessors,
     version: row.version,
     updatedAt: row.updatedAt.toISOString(),
   };
@@ -145,4 +156,165 @@ export async function renameRegion(db: Db, ctx: Ctx, code: string, input: { name
     });
   });
   return getRegion(db, code);
+}
+
+type Rejection = { index: number; code: string; reason: string; params?: Params };
+
+/**
+ * An administrator's import: new codes are added (a parent must exist already or come in the same
+ * import), existing ones whose name differs are renamed, the rest are unchanged. Rows that fail are
+ * reported with the reason and the others still apply. One transaction: the nodes, one audit row per
+ * node added or renamed, and one for the import with its counts.
+ */
+export async function importRegions(db: Db, ctx: Ctx, input: RegionImport, lang: Lang): Promise<RegionImportReport> {
+  const rejected: Rejection[] = [];
+  const firstIndex = new Map<string, number>();
+  const candidates: { index: number; code: string; name: string }[] = [];
+  input.rows.forEach(({ code, name }, index) => {
+    if (!RegionCode.safeParse(code).success) rejected.push({ index, code, reason: "regions.import.code_format" });
+    else if (name.length === 0 || name.length > 60) rejected.push({ index, code, reason: "regions.import.name_invalid" });
+    else if (firstIndex.has(code)) rejected.push({ index, code, reason: "regions.import.duplicate", params: { code } });
+    else {
+      firstIndex.set(code, index);
+      candidates.push({ index, code, name });
+    }
+  });
+
+  const parents = candidates.map((c) => parentCodeOf(c.code)).filter((p): p is string => p !== null);
+  const known = new Map((await repo.findStates(db, [...new Set([...candidates.map((c) => c.code), ...parents])])).map((r) => [r.code, r]));
+  // Parents before children, so a child may hang from a node added a few rows later in the file.
+  candidates.sort((a, b) => a.code.length - b.code.length || (a.code < b.code ? -1 : 1));
+  const added = new Set<string>();
+  const inserts: (typeof candidates)[number][] = [];
+  const renames: { index: number; code: string; name: string; before: repo.RegionState }[] = [];
+  let unchanged = 0;
+  for (const c of candidates) {
+    const existing = known.get(c.code);
+    if (existing) {
+      if (existing.name === c.name) unchanged++;
+      else if (existing.status === "retired")
+        rejected.push({ ...c, reason: "regions.import.retired", params: { successor: existing.successorCode ?? "-" } });
+      else renames.push({ ...c, before: existing });
+      continue;
+    }
+    const parent = parentCodeOf(c.code);
+    const parentRow = parent ? known.get(parent) : undefined;
+    if (parent && !added.has(parent) && !parentRow) rejected.push({ ...c, reason: "regions.import.parent_missing", params: { parent } });
+    else if (parent && parentRow?.status === "retired")
+      rejected.push({ ...c, reason: "regions.import.parent_retired", params: { parent } });
+    else {
+      added.add(c.code);
+      inserts.push(c);
+    }
+  }
+
+  const { inserted, renamed } = await withTx(db, async (tx) => {
+    const insertedCodes = new Set(
+      await repo.insertRegions(
+        tx,
+        inserts.map((c) => ({
+          code: c.code,
+          name: c.name,
+          level: regionLevelOf(c.code) as RegionLevel,
+          parentCode: parentCodeOf(c.code),
+          createdAt: ctx.now,
+          updatedAt: ctx.now,
+        })),
+      ),
+    );
+    const renamedTo = new Map(
+      (
+        await repo.renameRegions(
+          tx,
+          renames.map((r) => ({ code: r.code, name: r.name, version: r.before.version })),
+          ctx.now,
+        )
+      ).map((r) => [r.code, r.version]),
+    );
+    const events: AuditEvent[] = [];
+    for (const c of inserts) {
+      if (!insertedCodes.has(c.code)) rejected.push({ ...c, reason: "regions.import.changed" });
+      else
+        events.push({
+          action: "region.created",
+          entityType: "region",
+          entityId: c.code,
+          regionCode: c.code,
+          after: { name: c.name, level: regionLevelOf(c.code), parentCode: parentCodeOf(c.code) },
+          detail: { source: "import" },
+        });
+    }
+    for (const r of renames) {
+      const version = renamedTo.get(r.code);
+      if (version === undefined) rejected.push({ ...r, reason: "regions.import.changed" });
+      else
+        events.push({
+          action: "region.renamed",
+          entityType: "region",
+          entityId: r.code,
+          regionCode: r.code,
+          before: { name: r.before.name, version: r.before.version },
+          after: { name: r.name, version },
+          detail: { source: "import" },
+        });
+    }
+    const counts = { inserted: insertedCodes.size, renamed: renamedTo.size };
+    events.push({
+      action: "region.imported",
+      entityType: "region",
+      detail: { source: "api", rows: input.rows.length, ...counts, unchanged, rejected: rejected.length },
+    });
+    await writeAuditBatch(tx, ctx, events);
+    return counts;
+  });
+
+  return {
+    inserted,
+    renamed,
+    unchanged,
+    rejected: rejected
+      .sort((a, b) => a.index - b.index)
+      .map((r) => ({ index: r.index, code: r.code, reason: translate(r.reason, lang, r.params) })),
+  };
+}
+
+/**
+ * 撤并: `code` is retired in favour of `into` (same level, active). Both rows are locked in code order,
+ * so two crossing merges cannot both succeed. The node's active children keep their codes, which embed
+ * the old prefix; they are returned for the administrator to re-import under the successor.
+ */
+export async function mergeRegion(db: Db, ctx: Ctx, code: string, input: RegionMerge): Promise<RegionMergeResult> {
+  if (!(await repo.findRegion(db, code))) throw notFound(regionEntity);
+  if (input.into === code) throw fieldError("into", "regions.merge.self");
+  const activeChildren = await withTx(db, async (tx) => {
+    const locked = await repo.lockRegions(tx, [code, input.into]);
+    const current = locked.find((r) => r.code === code);
+    const target = locked.find((r) => r.code === input.into);
+    if (!current) throw notFound(regionEntity);
+    if (current.status === "retired") throw conflict("regions.merge.retired");
+    if (current.version !== input.version) throw staleVersion();
+    if (!target) throw fieldError("into", "regions.merge.target_unknown");
+    if (target.level !== current.level) throw fieldError("into", "regions.merge.level");
+    if (target.status !== "active") throw fieldError("into", "regions.merge.target_retired");
+    const row = await updateVersioned(tx, regions, {
+      id: code,
+      key: regions.code,
+      version: input.version,
+      set: { status: "retired", successorCode: input.into, updatedAt: ctx.now },
+    });
+    const children = (await repo.listChildren(tx, code)).filter((c) => c.status === "active");
+    await writeAudit(tx, ctx, {
+      action: "region.merged",
+      entityType: "region",
+      entityId: code,
+      regionCode: code,
+      before: { status: current.status, successorCode: current.successorCode, version: current.version },
+      after: { status: row.status, successorCode: row.successorCode, version: row.version },
+      detail: { reason: input.reason, into: input.into, activeChildren: children.map((c) => c.code) },
+    });
+    return children.map(node);
+  });
+  const [region, successor] = await Promise.all([getRegion(db, code), repo.findRegion(db, input.into)]);
+  if (!successor) throw notFound(regionEntity);
+  return { region, successor: node(successor), activeChildren };
 }
