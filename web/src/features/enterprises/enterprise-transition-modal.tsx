@@ -1,7 +1,7 @@
 import { Alert, App, Button, Flex, Form, Input, Modal } from "antd";
 import { useState } from "react";
-import { type ApiError, toApiError } from "../../api/client.js";
-import { applyFieldErrors } from "../../api/form-errors.js";
+import { type ApiError } from "../../api/client.js";
+import { handleSaveError } from "../../api/form-errors.js";
 import { useT } from "../../i18n/i18n-context.js";
 import { type Enterprise, type EnterpriseAction, enterprisesApi } from "./enterprises-api.js";
 
@@ -67,14 +67,8 @@ function TransitionForm({ enterprise, action, onClose, onDone, onStale }: Enterp
       message.success(t(`enterprises.transition.${action}.done`));
       onDone(updated);
     } catch (err) {
-      const apiError = toApiError(err);
       setSubmitting(false);
-      if (apiError.code === "conflict.stale_version") {
-        message.error(apiError.message);
-        onStale();
-        return;
-      }
-      if (!applyFieldErrors(form, apiError, ["reason"])) setError(apiError);
+      handleSaveError(err, { form, fieldNames: ["reason"], onStale, onOther: setError, notify: message.error });
     }
   };
 

@@ -1,7 +1,7 @@
 import { Alert, App, Button, Flex, Form, Input, Modal } from "antd";
 import { useState } from "react";
-import { type ApiError, toApiError } from "../../api/client.js";
-import { applyFieldErrors } from "../../api/form-errors.js";
+import { type ApiError } from "../../api/client.js";
+import { handleSaveError } from "../../api/form-errors.js";
 import { useT } from "../../i18n/i18n-context.js";
 import { type RegionDetail, regionsApi } from "./regions-api.js";
 
@@ -45,14 +45,8 @@ function RenameForm({ region, onClose, onRenamed, onStale }: RenameRegionModalPr
       message.success(t("regions.renamed"));
       onRenamed(renamed);
     } catch (err) {
-      const apiError = toApiError(err);
       setSubmitting(false);
-      if (apiError.code === "conflict.stale_version") {
-        message.error(apiError.message);
-        onStale();
-        return;
-      }
-      if (!applyFieldErrors(form, apiError, ["name"])) setError(apiError);
+      handleSaveError(err, { form, fieldNames: ["name"], onStale, onOther: setError, notify: message.error });
     }
   };
 

@@ -2,8 +2,8 @@ import { Alert, App, Button, Drawer, Flex, Form, Grid, Input, Select } from "ant
 import { useState } from "react";
 import { allowedRegionLevels, type Role, regionLevelOf, roles, scopeKindOf } from "../../../../domain/access/roles.js";
 import type { User } from "../../../../domain/users/user.dto.js";
-import { type ApiError, toApiError } from "../../api/client.js";
-import { applyFieldErrors } from "../../api/form-errors.js";
+import { type ApiError } from "../../api/client.js";
+import { handleSaveError } from "../../api/form-errors.js";
 import { RegionSelect } from "../../components/region-select.js";
 import { useRoleLabel, useT } from "../../i18n/i18n-context.js";
 import { PasswordChecklist, passwordPolicyRule } from "../auth/password-checklist.js";
@@ -88,14 +88,8 @@ function UserForm({
       message.success(user ? t("users.saved") : t("users.created"));
       onSaved(saved);
     } catch (err) {
-      const apiError = toApiError(err);
       setSubmitting(false);
-      if (apiError.code === "conflict.stale_version") {
-        message.error(apiError.message);
-        onStale();
-        return;
-      }
-      if (!applyFieldErrors(form, apiError, fieldNames)) setError(apiError);
+      handleSaveError(err, { form, fieldNames: fieldNames, onStale, onOther: setError, notify: message.error });
     }
   };
 
