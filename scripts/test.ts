@@ -20,10 +20,12 @@ export const unitFiles = [
   "server/modules/accounts/auth.test.ts",
   "server/modules/accounts/users.test.ts",
   "server/modules/regions/regions.test.ts",
+  "server/modules/regions/regions-admin.test.ts",
   "server/modules/industries/industries.test.ts",
   "server/modules/enterprises/enterprises.test.ts",
   "server/modules/enterprises/enterprises-sheet.test.ts",
   "server/modules/departments/departments.test.ts",
+  "server/modules/grid/grid.test.ts",
   "server/modules/demo/demo.test.ts",
   "server/access.test.ts",
 ];

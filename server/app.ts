@@ -11,6 +11,7 @@ import { usersRoutes } from "./modules/accounts/users.routes.js";
 import { auditRoutes } from "./modules/audit/audit.routes.js";
 import { departmentsRoutes } from "./modules/departments/departments.routes.js";
 import { enterpriseSheetRoutes, enterprisesRoutes } from "./modules/enterprises/enterprises.routes.js";
+import { gridRoutes } from "./modules/grid/grid.routes.js";
 import { industriesRoutes } from "./modules/industries/industries.routes.js";
 import { regionsRoutes } from "./modules/regions/regions.routes.js";
 
@@ -55,6 +56,7 @@ export async function buildApp(deps: AppDeps): Promise<Server> {
     enterpriseSheetRoutes,
     enterprisesRoutes,
     departmentsRoutes,
+    gridRoutes,
   ])
     routes(app, deps);
 

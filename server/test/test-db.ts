@@ -77,6 +77,8 @@ async function postgresCopy(): Promise<Database> {
   return {
     ...database,
     close: async () => {
+      // `drop … with (force)` may still meet a closing pooled connection: that termination is expected.
+      database.pool?.on("error", () => {});
       await database.close();
       const c = new pg.Client({ connectionString: url });
       await c.connect();
