@@ -233,14 +233,22 @@ export function demoEnterprises(count = 3000, seed = 3204): EnterpriseCreate[] {
   const names = new Map(divisions.map((d) => [d.code, d.name]));
   const villages = divisions.filter((d) => d.code.length === 12).map((d) => d.code);
   const totalWeight = profiles.reduce((s, p) => s + p.weight, 0);
+  // The profile whose cumulative weight first exceeds `x` (x in [0, totalWeight)).
+  const weighted = (x: number) => {
+    let acc = 0;
+    for (const p of profiles) {
+      acc += p.weight;
+      if (x < acc) return p;
+    }
+    return profiles[profiles.length - 1] as (typeof profiles)[number];
+  };
   const pick = <T>(xs: readonly T[]) => xs[Math.floor(rand() * xs.length)] as T;
   const person = () => `${pick(surnames)}${pick(given)}`;
   const phone = () => `1${pick(["38", "39", "50", "51", "58", "80", "87", "89"])}${String(Math.floor(rand() * 1e8)).padStart(8, "0")}`;
   const used = new Set<string>();
   const rows: EnterpriseCreate[] = [];
   for (let i = 0; rows.length < count; i++) {
-    let w = rand() * totalWeight;
-    const profile = profiles.find((p) => (w -= p.weight) < 0) ?? (profiles[0] as (typeof profiles)[number]);
+    const profile = weighted(rand() * totalWeight);
     const [industryCode, word] = pick(profile.industries);
     const village = pick(villages);
     const county = village.slice(0, 6);

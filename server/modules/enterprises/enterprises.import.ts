@@ -83,7 +83,7 @@ export async function validateImport(db: Db, ctx: Ctx, fileName: string, sheet: 
     if (seen !== undefined) reject("uscc", "import.duplicate_in_file", { row: seen });
     else firstRowOf.set(c.data.uscc, c.rowNo);
     const region = regionInfo.get(c.data.regionCode);
-    if (!region || region.level !== "village" || region.status !== "active") reject("regionCode", "enterprise.region_unknown");
+    if (region?.level !== "village" || region.status !== "active") reject("regionCode", "enterprise.region_unknown");
     else if (!mayPlaceAt(ctx.actor, c.data.regionCode)) reject("regionCode", "enterprise.out_of_scope");
     if (!industryCodes.has(c.data.industryCode)) reject("industryCode", "enterprise.industry_unknown");
     if (c.data.subcategory && c.data.category !== "industry_trade") reject("subcategory", "enterprise.subcategory_only_industry_trade");

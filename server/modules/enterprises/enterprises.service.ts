@@ -75,8 +75,7 @@ async function checkReferences(
   const errors: FieldError[] = [];
   if (e.regionCode !== undefined) {
     const region = await findRegion(db, e.regionCode);
-    if (!region || region.level !== "village" || region.status !== "active")
-      errors.push({ path: "regionCode", code: "enterprise.region_unknown" });
+    if (region?.level !== "village" || region.status !== "active") errors.push({ path: "regionCode", code: "enterprise.region_unknown" });
     else if (!mayPlaceAt(ctx.actor, e.regionCode)) throw forbidden("enterprise.out_of_scope");
   }
   if (e.industryCode !== undefined && (await findIndustries(db, [e.industryCode])).length === 0) {

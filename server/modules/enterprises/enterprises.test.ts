@@ -71,7 +71,7 @@ describe("enterprise registry", () => {
     const bad = await post(
       liyang,
       "/api/enterprises",
-      valid({ uscc: usccFor(78).slice(0, 17) + "0", regionCode: "320481999999", industryCode: "9998", name: "坏数据公司" }),
+      valid({ uscc: `${usccFor(78).slice(0, 17)}0`, regionCode: "320481999999", industryCode: "9998", name: "坏数据公司" }),
       "en",
     );
     assert.equal(bad.statusCode, 400);
