@@ -14,6 +14,15 @@ export const unitFiles = [
   "domain/access/roles.test.ts",
   "domain/auth/password-policy.test.ts",
   "domain/enterprise/uscc.test.ts",
+  "domain/risk/policy.test.ts",
+  "domain/risk/levels.test.ts",
+  "domain/major-hazard/identification.test.ts",
+  "server/kernel/documents/pdf.test.ts",
+  "domain/checks/schedule.test.ts",
+  "server/modules/risk/risk-notice-card.test.ts",
+  "server/modules/checks/checks.test.ts",
+  "domain/hazards/hazard.test.ts",
+  "server/modules/hazards/hazards.test.ts",
   "server/kernel/config.test.ts",
   "server/kernel/audit/audit.test.ts",
   "server/kernel/authz/scope.test.ts",
@@ -21,15 +30,28 @@ export const unitFiles = [
   "server/modules/accounts/users.test.ts",
   "server/modules/regions/regions.test.ts",
   "server/modules/regions/regions-admin.test.ts",
+  "server/modules/regions/regions-file-import.test.ts",
   "server/modules/industries/industries.test.ts",
   "server/modules/enterprises/enterprises.test.ts",
   "server/modules/enterprises/enterprises-sheet.test.ts",
   "server/modules/departments/departments.test.ts",
   "server/modules/grid/grid.test.ts",
+  "server/modules/risk/risk.test.ts",
+  "server/modules/major-hazard/major-hazard.test.ts",
   "server/modules/demo/demo.test.ts",
   "server/access.test.ts",
 ];
-export const browserFiles = ["e2e/first-start.e2e.ts", "e2e/shell.e2e.ts", "e2e/regions.e2e.ts", "e2e/enterprises.e2e.ts"];
+export const browserFiles = [
+  "e2e/first-start.e2e.ts",
+  "e2e/shell.e2e.ts",
+  "e2e/regions.e2e.ts",
+  "e2e/enterprises.e2e.ts",
+  "e2e/grid.e2e.ts",
+  "e2e/checks.e2e.ts",
+  "e2e/risk.e2e.ts",
+  "e2e/risk-policies.e2e.ts",
+  "e2e/hazards.e2e.ts",
+];
 
 const root = join(import.meta.dirname, "..");
 const totals = { passed: 0, failed: 0 };

@@ -9,11 +9,17 @@ import { authenticator } from "./modules/accounts/session.service.js";
 import { tokensRoutes } from "./modules/accounts/tokens.routes.js";
 import { usersRoutes } from "./modules/accounts/users.routes.js";
 import { auditRoutes } from "./modules/audit/audit.routes.js";
+import { checksRoutes } from "./modules/checks/checks.routes.js";
 import { departmentsRoutes } from "./modules/departments/departments.routes.js";
 import { enterpriseSheetRoutes, enterprisesRoutes } from "./modules/enterprises/enterprises.routes.js";
 import { gridRoutes } from "./modules/grid/grid.routes.js";
+import { hazardsRoutes } from "./modules/hazards/hazards.routes.js";
+import { registerHazardHooks } from "./modules/hazards/hazards.service.js";
 import { industriesRoutes } from "./modules/industries/industries.routes.js";
+import { majorHazardRoutes } from "./modules/major-hazard/major-hazard.routes.js";
 import { regionsRoutes } from "./modules/regions/regions.routes.js";
+import { riskRoutes } from "./modules/risk/risk.routes.js";
+import { riskNoticeCardRoutes } from "./modules/risk/risk-notice-card.routes.js";
 
 /** Builds the whole HTTP application on the given database; tests call this and use app.inject. */
 export async function buildApp(deps: AppDeps): Promise<Server> {
@@ -46,6 +52,7 @@ export async function buildApp(deps: AppDeps): Promise<Server> {
   );
   app.get("/api/openapi.json", { config: { permission: "public" }, schema: { hide: true } }, async () => app.swagger());
 
+  registerHazardHooks(); // a failed check raises a hazard in its transaction (checks.hooks.ts)
   for (const routes of [
     authRoutes,
     usersRoutes,
@@ -57,6 +64,11 @@ export async function buildApp(deps: AppDeps): Promise<Server> {
     enterprisesRoutes,
     departmentsRoutes,
     gridRoutes,
+    majorHazardRoutes,
+    checksRoutes,
+    hazardsRoutes,
+    riskRoutes,
+    riskNoticeCardRoutes,
   ])
     routes(app, deps);
 

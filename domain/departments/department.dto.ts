@@ -93,11 +93,19 @@ export const IndustryMapping = z.object({ industryPrefix: IndustryPrefix, kind: 
 export type IndustryMapping = z.infer<typeof IndustryMapping>;
 
 /** The whole table, replaced at once. */
-export const IndustryMappingPut = z.object({ items: z.array(IndustryMapping).max(2000) });
+export const IndustryMappingPut = z.object({
+  items: z.array(IndustryMapping).max(2000),
+  /** The `revision` the edit started from: a table changed meanwhile answers 409 instead of being overwritten. */
+  revision: z.string().length(16).optional(),
+});
 export type IndustryMappingPut = z.infer<typeof IndustryMappingPut>;
 
 export const IndustryMappingEntry = IndustryMapping.extend({ industryName: z.string() });
-export const IndustryMappingList = z.object({ items: z.array(IndustryMappingEntry) });
+export const IndustryMappingList = z.object({
+  items: z.array(IndustryMappingEntry),
+  /** A digest of the table's content, to send back with a replacement. */
+  revision: z.string(),
+});
 export type IndustryMappingList = z.infer<typeof IndustryMappingList>;
 
 export const DepartmentForIndustryQuery = z.object({ regionCode: RegionCode, industryCode: IndustryPrefix });

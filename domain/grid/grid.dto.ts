@@ -40,6 +40,8 @@ export type GridAssignmentEnd = z.infer<typeof GridAssignmentEnd>;
 
 export const GridAssignmentListQuery = PageQuery.extend({
   status: z.enum(["active", "ended", "all"]).default("active"),
+  /** Only this member's assignments ("我的网格"). */
+  userId: z.string().uuid().optional(),
 });
 export type GridAssignmentListQuery = z.infer<typeof GridAssignmentListQuery>;
 

@@ -14,3 +14,24 @@ export type Actor = {
 
 /** What every use case receives besides its input: the actor, the client address and the clock. */
 export type Ctx = { actor: Actor | null; ip: string | null; now: Date };
+
+/**
+ * The context of a use case acting for the system itself (reading across scopes for something the caller
+ * may already see, or seeding), keeping the caller's address and clock. `name` says which system part acts.
+ */
+export function systemContext(ctx: Pick<Ctx, "ip" | "now">, name: string): Ctx {
+  return {
+    ip: ctx.ip,
+    now: ctx.now,
+    actor: {
+      userId: "00000000-0000-0000-0000-000000000000",
+      username: `system:${name}`,
+      displayName: `system:${name}`,
+      role: "admin",
+      regionCode: null,
+      enterpriseId: null,
+      mustChangePassword: false,
+      via: { kind: "token", tokenId: `system:${name}` },
+    },
+  };
+}

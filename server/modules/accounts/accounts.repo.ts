@@ -1,4 +1,4 @@
-import { and, desc, eq, gt, isNull, or, type SQL, sql } from "drizzle-orm";
+import { and, desc, eq, gt, isNull, lt, or, type SQL, sql } from "drizzle-orm";
 import type { Db } from "../../kernel/db/db.js";
 import { apiTokens, loginThrottle, sessions, users } from "./accounts.schema.js";
 
@@ -108,6 +108,14 @@ export async function insertSession(db: Db, values: typeof sessions.$inferInsert
   const [row] = await db.insert(sessions).values(values).returning();
   if (!row) throw new Error("insert sessions returned nothing");
   return row;
+}
+
+/**
+ * Deletes a user's sessions that ended (expired or revoked) before `before`: the table stays as large as
+ * its recent sessions, without a sweeper; sign-ins and sign-outs stay in the audit trail.
+ */
+export async function pruneEndedSessions(db: Db, userId: string, before: Date): Promise<void> {
+  await db.delete(sessions).where(and(eq(sessions.userId, userId), or(lt(sessions.expiresAt, before), lt(sessions.revokedAt, before))));
 }
 
 export async function touchSession(db: Db, id: string, now: Date): Promise<void> {

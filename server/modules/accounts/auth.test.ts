@@ -150,6 +150,22 @@ describe("sessions", () => {
     assert.equal((await me(s.cookie)).statusCode, 401, "the old cookie no longer works");
   });
 
+  test("ended sessions are kept 30 days, then removed at the user's next sign-in; live ones stay", async () => {
+    const u = await buildUser(t);
+    const old = await signIn(t, u.username);
+    await t.app.inject({ method: "POST", url: "/api/auth/logout", headers: old.headers() });
+    const rowsOf = async () => (await t.database.db.select().from(sessions).where(eq(sessions.userId, u.id))).length;
+    t.clock.advance(29 * 86_400_000);
+    await signIn(t, u.username);
+    assert.equal(await rowsOf(), 2, "the ended session is 29 days old: kept");
+    t.clock.advance(2 * 86_400_000);
+    const fresh = await signIn(t, u.username);
+    // The logged-out one (31 days) and the one from day 29 (expired 12 h later, 2 days ago) are both ended; only
+    // the first is past 30 days.
+    assert.equal(await rowsOf(), 2);
+    assert.equal((await me(fresh.cookie)).statusCode, 200);
+  });
+
   test("CSRF: a cookie-authenticated mutation without the header (or with a wrong one) is refused and changes nothing", async () => {
     const u = await buildUser(t);
     const s = await signIn(t, u.username);

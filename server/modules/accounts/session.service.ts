@@ -26,6 +26,9 @@ const dummyHash = hashPassword("redline-timing-equaliser-Aa1!");
 
 export type LoginResult = { actor: Actor; secret: string };
 
+/** Ended sessions are kept this long (a user's recent sign-ins), then removed at that user's next sign-in. */
+const endedSessionsKeptDays = 30;
+
 export async function login(
   db: Db,
   ctx: Ctx,
@@ -61,6 +64,7 @@ export async function login(
   const secret = newSecret();
   const session = await withTx(db, async (tx) => {
     await repo.clearThrottle(tx, name);
+    await repo.pruneEndedSessions(tx, user.id, new Date(ctx.now.getTime() - endedSessionsKeptDays * 86_400_000));
     const s = await repo.insertSession(tx, {
       tokenHash: sha256(secret),
       userId: user.id,

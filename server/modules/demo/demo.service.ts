@@ -6,11 +6,14 @@ import type { Actor, Ctx } from "../../kernel/auth/actor.js";
 import { generatePassword } from "../../kernel/auth/secrets.js";
 import type { Db } from "../../kernel/db/db.js";
 import { createUser } from "../accounts/users.service.js";
+import { seedDemoChecks } from "../checks/checks.demo.js";
 import { createDepartment } from "../departments/departments.service.js";
 import { commitImport, importReport, validateImport } from "../enterprises/enterprises.import.js";
 import { listEnterprises } from "../enterprises/enterprises.service.js";
 import type { SheetRow } from "../enterprises/enterprises.sheet.js";
+import { seedDemoHazardUnits } from "../major-hazard/major-hazard.demo.js";
 import { builtInDivisions, listRegionChildren } from "../regions/regions.service.js";
+import { seedDemoRisks } from "../risk/risk.demo.js";
 
 /**
  * The demo city: 常州市 (3204) with its real grid, departments for the city and its six county-level
@@ -358,10 +361,11 @@ export async function seedDemoCity(db: Db, now: Date, count = 3000): Promise<Dem
     },
   ];
   const out: DemoAccount[] = [];
+  let chemicalAdmin: Actor | null = null;
   for (const a of accounts) {
     if (a.role === "enterprise_admin" && !a.enterpriseId) continue;
     const password = generatePassword(12);
-    await createUser(
+    const user = await createUser(
       db,
       { actor: null, ip: null, now },
       {
@@ -374,6 +378,22 @@ export async function seedDemoCity(db: Db, now: Date, count = 3000): Promise<Dem
       },
     );
     out.push({ ...a, password });
+    if (a.role === "enterprise_admin") {
+      chemicalAdmin = {
+        ...system,
+        userId: user.id,
+        username: user.username,
+        displayName: user.displayName,
+        role: "enterprise_admin",
+        enterpriseId: a.enterpriseId,
+      };
+    }
   }
+  // 危险化学品重大危险源: units of 溧阳市's chemical plants, identified and graded (GB 18218-2018).
+  await seedDemoHazardUnits(db, ctx);
+  // 风险分级管控: risk registers of the chemical and metallurgy enterprises; the demo company's on its site plan.
+  await seedDemoRisks(db, ctx, chemical?.id ?? null);
+  // 隐患排查: the demo company's check tasks with four weeks of rounds done by its administrator.
+  if (chemical && chemicalAdmin) await seedDemoChecks(db, ctx, chemical.id, chemicalAdmin);
   return out;
 }

@@ -66,3 +66,23 @@ test("seeding goes through the services: enterprises, departments, accounts that
   assert.equal(mine.items[0].category, "hazardous_chemicals");
   assert.ok(mine.items[0].regionCode.startsWith("320481"));
 });
+
+test("the demo company has check tasks with four weeks of rounds: some done, some missed, a failed one or more", async () => {
+  const owner = accounts.find((a) => a.role === "enterprise_admin");
+  const own = await signIn(t, owner?.username ?? "", owner?.password);
+  const res = await t.app.inject({
+    method: "GET",
+    url: `/api/enterprises/${owner?.enterpriseId}/check-completion`,
+    headers: { cookie: own.cookie },
+  });
+  assert.equal(res.statusCode, 200, res.body);
+  const { total, byAssignee } = res.json();
+  assert.ok(total.due > 28, `due ${total.due}`);
+  assert.ok(total.done > 0 && total.missed > 0, `done ${total.done}, missed ${total.missed}`);
+  assert.ok(total.rate > 0.6 && total.rate < 1);
+  assert.equal(byAssignee.length, 1);
+  const tasks = (
+    await t.app.inject({ method: "GET", url: `/api/enterprises/${owner?.enterpriseId}/check-tasks`, headers: { cookie: own.cookie } })
+  ).json();
+  assert.ok(tasks.items.some((task: { frequency: string }) => task.frequency === "daily"));
+});

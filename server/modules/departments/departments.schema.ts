@@ -1,8 +1,8 @@
 import { sql } from "drizzle-orm";
-import { check, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { check, index, integer, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { departmentKinds } from "../../../domain/departments/department.dto.js";
+import { ts } from "../../kernel/db/columns.js";
 
-const ts = (name: string) => timestamp(name, { withTimezone: true, mode: "date" });
 const kindIn = (column: unknown) => sql`${column} in (${sql.raw(departmentKinds.map((k) => `'${k}'`).join(","))})`;
 
 /** Supervising departments: at most one of each kind per region (city, county or township). */

@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import type { RegionLevel } from "../../../domain/access/roles.js";
 import type { Page } from "../../../domain/common/page.js";
 import type {
@@ -108,6 +109,12 @@ export async function updateDepartment(db: Db, ctx: Ctx, id: string, input: Depa
 }
 
 /** The mapping table with each code's name, in classification order (C, 26, 261, 2614, 27, …, D). */
+/** The table's content digest (order-independent), the version of a table that has no row to carry one. */
+function mappingRevision(rows: { industryPrefix: string; kind: string }[]): string {
+  const lines = rows.map((r) => `${r.industryPrefix}=${r.kind}`).sort();
+  return createHash("sha256").update(lines.join("\n")).digest("hex").slice(0, 16);
+}
+
 export async function listIndustryMapping(db: Db): Promise<IndustryMappingList> {
   const rows = await repo.listMappings(db);
   const found = await findIndustries(
@@ -117,6 +124,7 @@ export async function listIndustryMapping(db: Db): Promise<IndustryMappingList> 
   const industries = new Map(found.map((i) => [i.code, i]));
   const sortKey = (prefix: string) => `${industries.get(prefix)?.section ?? prefix}${/^[A-Z]$/.test(prefix) ? "" : prefix}`;
   return {
+    revision: mappingRevision(rows),
     items: rows
       .map((r) => ({
         industryPrefix: r.industryPrefix,
@@ -129,11 +137,16 @@ export async function listIndustryMapping(db: Db): Promise<IndustryMappingList> 
 
 /** An administrator replaces the whole table at once; one audit row names what was added, removed and changed. */
 export async function replaceIndustryMapping(db: Db, ctx: Ctx, input: IndustryMappingPut): Promise<IndustryMappingList> {
-  await replaceMapping(db, ctx, input.items, { source: "api" });
+  await replaceMapping(db, ctx, input.items, { source: "api", revision: input.revision });
   return listIndustryMapping(db);
 }
 
-async function replaceMapping(db: Db, ctx: Ctx, items: IndustryMapping[], opts: { source: string; onlyIfEmpty?: boolean }) {
+async function replaceMapping(
+  db: Db,
+  ctx: Ctx,
+  items: IndustryMapping[],
+  opts: { source: string; onlyIfEmpty?: boolean; revision?: string },
+) {
   const known = new Set((await findIndustries(db, [...new Set(items.map((i) => i.industryPrefix))])).map((i) => i.code));
   const seen = new Set<string>();
   const fields: FieldError[] = [];
@@ -149,6 +162,7 @@ async function replaceMapping(db: Db, ctx: Ctx, items: IndustryMapping[], opts: 
     await repo.lockMappings(tx);
     const previous = await repo.listMappings(tx);
     if (opts.onlyIfEmpty && previous.length > 0) return 0;
+    if (opts.revision && opts.revision !== mappingRevision(previous)) throw conflict("conflict.stale_version");
     await repo.replaceMappings(tx, items);
     const was = new Map(previous.map((r) => [r.industryPrefix, r.kind]));
     const now = new Map(items.map((r) => [r.industryPrefix, r.kind]));

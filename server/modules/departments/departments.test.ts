@@ -192,6 +192,22 @@ describe("industry mapping: replacement and resolution", () => {
     assert.deepEqual(audit.diff.detail.added, ["26", "261", "2614"]);
   });
 
+  test("two administrators editing at once: the second save from the old revision is refused with 409", async () => {
+    const { items, revision } = (await get(admin, "/api/industry-mapping")).json();
+    const mine = items.map(({ industryPrefix, kind }: { industryPrefix: string; kind: string }) => ({ industryPrefix, kind }));
+    const first = await send(admin, "PUT", "/api/industry-mapping", {
+      items: [...mine, { industryPrefix: "G", kind: "transport" }],
+      revision,
+    });
+    assert.equal(first.statusCode, 200);
+    assert.notEqual(first.json().revision, revision);
+    const second = await send(admin, "PUT", "/api/industry-mapping", { items: mine, revision });
+    assert.equal(second.statusCode, 409);
+    assert.ok((await get(admin, "/api/industry-mapping")).json().items.some((i: { industryPrefix: string }) => i.industryPrefix === "G"));
+    const restored = await send(admin, "PUT", "/api/industry-mapping", { items: mine, revision: first.json().revision });
+    assert.equal(restored.statusCode, 200);
+  });
+
   test("resolution walks up from a village to its county's department, and to the city's when the county has none", async () => {
     await createDepartment(admin, { regionCode: "3204", kind: "market", name: "常州市市场监督管理局" });
     const village = "320481002001"; // 后街新村居委会, 溧城街道, 溧阳市

@@ -1,12 +1,12 @@
 import "./enterprises.messages.js";
 import { and, eq, inArray } from "drizzle-orm";
-import ExcelJS from "exceljs";
 import { EnterpriseCreate } from "../../../domain/enterprise/enterprise.dto.js";
 import type { ImportReport } from "../../../domain/enterprise/enterprise-import.dto.js";
 import { enterpriseColumns } from "../../../domain/enterprise/enterprise-sheet.js";
 import { type AuditEvent, writeAuditBatch } from "../../kernel/audit/audit.js";
 import type { Ctx } from "../../kernel/auth/actor.js";
 import { type Db, withTx } from "../../kernel/db/db.js";
+import { loadExcel } from "../../kernel/files/excel.js";
 import { notFound } from "../../kernel/http/errors.js";
 import { localiseIssue } from "../../kernel/http/validation.js";
 import { type Lang, type Message, pick, translate } from "../../kernel/i18n/i18n.js";
@@ -161,7 +161,7 @@ export async function importReport(db: Db, ctx: Ctx, id: string, lang: Lang): Pr
 /** Every rejection as a spreadsheet (行号, 列, 原因) for the user to fix and upload again. */
 export async function rejectionWorkbook(db: Db, ctx: Ctx, id: string, lang: Lang): Promise<Buffer> {
   const r = await loadImport(db, ctx, id);
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await loadExcel()).Workbook();
   const sheet = workbook.addWorksheet(lang === "en" ? "Rejected rows" : "未通过的行");
   sheet.columns = [
     { header: lang === "en" ? "Row" : "行号", key: "row", width: 8 },

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, type SQL, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, type SQL, sql } from "drizzle-orm";
 import type { EnterpriseListQuery } from "../../../domain/enterprise/enterprise.dto.js";
 import { likeEscape } from "../../kernel/authz/scope.js";
 import type { Db } from "../../kernel/db/db.js";
@@ -60,4 +60,21 @@ export async function insertEnterprise(db: Db, values: typeof enterprises.$infer
   const [row] = await db.insert(enterprises).values(values).returning();
   if (!row) throw new Error("insert enterprises returned nothing");
   return row;
+}
+
+/** The facts other modules show next to their own rows (name, place, category, GPS), for a batch of ids in scope. */
+export function enterpriseFacts(db: Db, ids: string[], scope: SQL) {
+  return db
+    .select({
+      id: enterprises.id,
+      name: enterprises.name,
+      regionCode: enterprises.regionCode,
+      category: enterprises.category,
+      industryCode: enterprises.industryCode,
+      status: enterprises.status,
+      longitude: enterprises.longitude,
+      latitude: enterprises.latitude,
+    })
+    .from(enterprises)
+    .where(and(inArray(enterprises.id, ids), scope));
 }

@@ -153,10 +153,15 @@ export async function createEnterprise(db: Db, ctx: Ctx, input: EnterpriseCreate
 export async function updateEnterprise(db: Db, ctx: Ctx, id: string, input: EnterpriseUpdate): Promise<Enterprise> {
   const current = await loadInScope(db, ctx, id);
   const { version, ...changes } = input;
-  // An enterprise keeps its identity and place: only regulators move it or change its code.
+  // An enterprise keeps its identity, place and regulators: only regulators move it, change its code
+  // or override its industry department (三管三必须: the enterprise does not pick who supervises it).
   if (
     ctx.actor?.role.startsWith("enterprise_") &&
-    (changes.uscc !== undefined || changes.regionCode !== undefined || changes.category !== undefined)
+    (changes.uscc !== undefined ||
+      changes.regionCode !== undefined ||
+      changes.category !== undefined ||
+      changes.industryDepartmentId !== undefined ||
+      changes.departmentOverrideReason !== undefined)
   ) {
     throw forbidden();
   }
@@ -223,4 +228,54 @@ export async function transitionEnterprise(
     return r;
   });
   return presentOne(db, row);
+}
+
+export type EnterpriseFacts = Awaited<ReturnType<typeof repo.enterpriseFacts>>[number];
+
+/**
+ * Name, place, category and GPS point of enterprises by id, for other modules' lists, maps and
+ * statistics; an id outside the caller's scope is left out. Batched by 1,000 ids per query.
+ */
+export async function enterpriseFacts(db: Db, ctx: Ctx, ids: string[]): Promise<Map<string, EnterpriseFacts>> {
+  const unique = [...new Set(ids)];
+  const out = new Map<string, EnterpriseFacts>();
+  for (let i = 0; i < unique.length; i += 1000) {
+    for (const row of await repo.enterpriseFacts(db, unique.slice(i, i + 1000), enterpriseScope(ctx.actor))) out.set(row.id, row);
+  }
+  return out;
+}
+
+/** Names of enterprises by id, for other modules' lists; an id outside the caller's scope is left out. */
+export async function enterpriseNames(db: Db, ctx: Ctx, ids: string[]): Promise<Map<string, string>> {
+  return new Map([...(await enterpriseFacts(db, ctx, ids))].map(([id, f]) => [id, f.name]));
+}
+
+/**
+ * Records whether the enterprise holds a major hazard source (危险化学品重大危险源), as the major-hazard
+ * module's identification of its units found; runs in the caller's transaction, bumps the version and
+ * is audited. Nothing happens when the flag already says so.
+ */
+export async function recordMajorHazardSource(
+  tx: Db,
+  ctx: Ctx,
+  id: string,
+  holds: boolean,
+  detail: Record<string, unknown>,
+): Promise<void> {
+  const current = await repo.findEnterprise(tx, id);
+  if (!current || current.hasMajorHazardSource === holds) return;
+  const r = await updateVersioned(tx, enterprises, {
+    id,
+    version: current.version,
+    set: { hasMajorHazardSource: holds, updatedAt: ctx.now },
+  });
+  await writeAudit(tx, ctx, {
+    action: "enterprise.major_hazard_source",
+    entityType: "enterprise",
+    entityId: id,
+    regionCode: r.regionCode,
+    before: { hasMajorHazardSource: current.hasMajorHazardSource, version: current.version },
+    after: { hasMajorHazardSource: r.hasMajorHazardSource, version: r.version },
+    detail,
+  });
 }

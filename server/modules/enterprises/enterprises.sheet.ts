@@ -1,22 +1,23 @@
 import { PassThrough, type Readable } from "node:stream";
-import ExcelJS from "exceljs";
 import type { Enterprise, EnterpriseCreate } from "../../../domain/enterprise/enterprise.dto.js";
 import { cellValue, enterpriseColumns, readCell } from "../../../domain/enterprise/enterprise-sheet.js";
+import { type ExcelJS, loadExcel } from "../../kernel/files/excel.js";
 
 export const xlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
 /** Streams a workbook of enterprises page by page: a large export never sits in memory whole. */
 export function enterprisesWorkbook(pages: AsyncIterable<Enterprise[]>): Readable {
   const out = new PassThrough();
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true });
-  const sheet = workbook.addWorksheet("企业名录");
-  sheet.columns = [
-    ...enterpriseColumns.map((c) => ({ header: c.header, key: c.key, width: c.width })),
-    { header: "所属区划", key: "regionPath", width: 40 },
-    { header: "行业名称", key: "industryName", width: 24 },
-  ];
-  sheet.getRow(1).font = { bold: true };
   (async () => {
+    const Excel = await loadExcel();
+    const workbook = new Excel.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true });
+    const sheet = workbook.addWorksheet("企业名录");
+    sheet.columns = [
+      ...enterpriseColumns.map((c) => ({ header: c.header, key: c.key, width: c.width })),
+      { header: "所属区划", key: "regionPath", width: 40 },
+      { header: "行业名称", key: "industryName", width: 24 },
+    ];
+    sheet.getRow(1).font = { bold: true };
     for await (const page of pages) {
       for (const e of page) {
         const row: Record<string, unknown> = { regionPath: e.regionPath, industryName: e.industryName };
@@ -32,7 +33,7 @@ export function enterprisesWorkbook(pages: AsyncIterable<Enterprise[]>): Readabl
 
 /** The import template: the column headers and one filled example row. */
 export async function templateWorkbook(): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await loadExcel()).Workbook();
   const sheet = workbook.addWorksheet("企业导入");
   sheet.columns = enterpriseColumns.map((c) => ({ header: c.required ? `${c.header}*` : c.header, key: c.key, width: c.width }));
   sheet.getRow(1).font = { bold: true };
@@ -71,7 +72,7 @@ export type SheetRow = {
  * (a trailing * marks required ones in the template), so their order does not matter.
  */
 export async function* readEnterpriseSheet(input: Readable): AsyncGenerator<SheetRow> {
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, {
+  const reader = new (await loadExcel()).stream.xlsx.WorkbookReader(input, {
     worksheets: "emit",
     sharedStrings: "cache",
     styles: "ignore",

@@ -139,6 +139,13 @@ describe("enterprise registry", () => {
       payload: { version: contacts.json().version, regionCode: "320481002002" },
     });
     assert.equal(move.statusCode, 403);
+    const ownRegulator = await t.app.inject({
+      method: "PATCH",
+      url: `/api/enterprises/${liyangChem.id}`,
+      headers: own.headers(),
+      payload: { version: contacts.json().version, industryDepartmentId: null, departmentOverrideReason: "自行选择" },
+    });
+    assert.equal(ownRegulator.statusCode, 403, "an enterprise does not choose its industry regulator");
   });
 
   test("search: Chinese name substring (消防 finds 某某消防器材有限公司), exact USCC, filters", async () => {

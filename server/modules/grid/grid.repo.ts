@@ -16,11 +16,16 @@ export async function findAssignment(db: Db, id: string, scope: SQL): Promise<As
   return row;
 }
 
-export type AssignmentFilter = { regionPrefix: string; active?: boolean };
+export type AssignmentFilter = { regionPrefix: string; active?: boolean; userId?: string };
 
 /** Assignments on the nodes of a subtree, by node then age, paginated with a total. */
 export async function listAssignments(db: Db, scope: SQL, f: AssignmentFilter, page: { page: number; pageSize: number }) {
-  const where = and(scope, under(f.regionPrefix), f.active === undefined ? undefined : eq(gridAssignments.active, f.active));
+  const where = and(
+    scope,
+    under(f.regionPrefix),
+    f.active === undefined ? undefined : eq(gridAssignments.active, f.active),
+    f.userId ? eq(gridAssignments.userId, f.userId) : undefined,
+  );
   const [items, [count]] = await Promise.all([
     db
       .select()

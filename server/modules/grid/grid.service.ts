@@ -9,7 +9,7 @@ import type {
   GridNode,
 } from "../../../domain/grid/grid.dto.js";
 import { writeAudit } from "../../kernel/audit/audit.js";
-import type { Ctx } from "../../kernel/auth/actor.js";
+import { type Ctx, systemContext } from "../../kernel/auth/actor.js";
 import { type Db, withTx } from "../../kernel/db/db.js";
 import { conflict, fieldError, notFound } from "../../kernel/http/errors.js";
 import { updateVersioned } from "../../kernel/workflow/state-machine.js";
@@ -32,19 +32,7 @@ type MemberCard = { id: string; username: string; displayName: string; phone: st
  * scope, and a member rebound elsewhere still shows on the nodes it holds until the assignment is ended;
  * the node must still say who answers for it (网格员公示). Only id, username, name and phone leave this module.
  */
-const cardReader = (ctx: Ctx): Ctx => ({
-  ...ctx,
-  actor: {
-    userId: "00000000-0000-0000-0000-000000000000",
-    username: "system:grid",
-    displayName: "system:grid",
-    role: "admin",
-    regionCode: null,
-    enterpriseId: null,
-    mustChangePassword: false,
-    via: { kind: "token", tokenId: "system:grid" },
-  },
-});
+const cardReader = (ctx: Ctx): Ctx => systemContext(ctx, "grid");
 
 async function memberCards(db: Db, ctx: Ctx, userIds: string[]): Promise<Map<string, MemberCard>> {
   const cards = new Map<string, MemberCard>();
@@ -120,7 +108,7 @@ export async function listGridAssignments(db: Db, ctx: Ctx, code: string, q: Gri
   assertSees(ctx, code);
   await getRegion(db, code);
   const active = q.status === "all" ? undefined : q.status === "active";
-  const { items, total } = await repo.listAssignments(db, assignmentScope(ctx.actor), { regionPrefix: code, active }, q);
+  const { items, total } = await repo.listAssignments(db, assignmentScope(ctx.actor), { regionPrefix: code, active, userId: q.userId }, q);
   const cards = await memberCards(
     db,
     ctx,

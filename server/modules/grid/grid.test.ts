@@ -212,6 +212,11 @@ describe("the grid node view", () => {
     );
     const page2 = (await get(inspector, `/api/grid/${liyang}/assignments?pageSize=2&page=2`)).json();
     assert.equal(page2.items[0].regionCode, houjie);
+    // 我的网格: one member's own assignments in the subtree.
+    const own = (await get(townshipMember.session, `/api/grid/${licheng}/assignments?userId=${townshipMember.id}`)).json();
+    assert.ok(own.total >= 1);
+    assert.ok(own.items.every((a: { userId: string }) => a.userId === townshipMember.id));
+    assert.ok(own.total < page1.total);
     assert.ok(page2.items[0].username && page2.items[0].displayName);
     const all = (await get(admin, `/api/grid/${liyang}/assignments?status=all`)).json();
     assert.equal(all.total, 4);

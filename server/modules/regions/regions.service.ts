@@ -1,14 +1,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { RegionCode, type RegionLevel, regionLevelOf } from "../../../domain/access/roles.js";
-import type {
-  RegionDetail,
-  RegionImport,
-  RegionImportReport,
-  RegionMerge,
-  RegionMergeResult,
-  RegionNode,
-} from "../../../domain/regions/region.dto.js";
+import type { RegionDetail, RegionImportReport, RegionMerge, RegionMergeResult, RegionNode } from "../../../domain/regions/region.dto.js";
 import { type AuditEvent, writeAudit, writeAuditBatch } from "../../kernel/audit/audit.js";
 import type { Ctx } from "../../kernel/auth/actor.js";
 import { type Db, withTx } from "../../kernel/db/db.js";
@@ -160,18 +153,32 @@ export async function renameRegion(db: Db, ctx: Ctx, code: string, input: { name
 
 type Rejection = { index: number; code: string; reason: string; params?: Params };
 
+/** A row to import; a file may also name the parent, which must then be the one the code implies. */
+export type DivisionImportRow = { code: string; name: string; parentCode?: string };
+/** Where the rows came from, for the import's audit row. */
+export type ImportOrigin = { source: "api" } | { source: "file"; fileName: string };
+
 /**
  * An administrator's import: new codes are added (a parent must exist already or come in the same
  * import), existing ones whose name differs are renamed, the rest are unchanged. Rows that fail are
  * reported with the reason and the others still apply. One transaction: the nodes, one audit row per
  * node added or renamed, and one for the import with its counts.
  */
-export async function importRegions(db: Db, ctx: Ctx, input: RegionImport, lang: Lang): Promise<RegionImportReport> {
+export async function importRegions(
+  db: Db,
+  ctx: Ctx,
+  input: { rows: readonly DivisionImportRow[] },
+  lang: Lang,
+  origin: ImportOrigin = { source: "api" },
+): Promise<RegionImportReport> {
   const rejected: Rejection[] = [];
   const firstIndex = new Map<string, number>();
   const candidates: { index: number; code: string; name: string }[] = [];
-  input.rows.forEach(({ code, name }, index) => {
+  input.rows.forEach(({ code, name, parentCode }, index) => {
     if (!RegionCode.safeParse(code).success) rejected.push({ index, code, reason: "regions.import.code_format" });
+    // GB/T 2260 codes are truncated by level, so the code itself names its parent (320481102 → 320481).
+    else if (parentCode !== undefined && parentCode !== (parentCodeOf(code) ?? ""))
+      rejected.push({ index, code, reason: "regions.import.parent_mismatch", params: { parent: parentCodeOf(code) ?? "-" } });
     else if (name.length === 0 || name.length > 60) rejected.push({ index, code, reason: "regions.import.name_invalid" });
     else if (firstIndex.has(code)) rejected.push({ index, code, reason: "regions.import.duplicate", params: { code } });
     else {
@@ -262,7 +269,7 @@ export async function importRegions(db: Db, ctx: Ctx, input: RegionImport, lang:
     events.push({
       action: "region.imported",
       entityType: "region",
-      detail: { source: "api", rows: input.rows.length, ...counts, unchanged, rejected: rejected.length },
+      detail: { ...origin, rows: input.rows.length, ...counts, unchanged, rejected: rejected.length },
     });
     await writeAuditBatch(tx, ctx, events);
     return counts;

@@ -25,6 +25,36 @@ const EnterpriseEditPage = lazy(() =>
 const EnterpriseImportPage = lazy(() =>
   import("../features/enterprises/enterprise-import-page.js").then((m) => ({ default: m.EnterpriseImportPage })),
 );
+const GridPage = lazy(() => import("../features/grid/grid-page.js").then((m) => ({ default: m.GridPage })));
+const GridNodePage = lazy(() => import("../features/grid/grid-node-page.js").then((m) => ({ default: m.GridNodePage })));
+const DepartmentsPage = lazy(() => import("../features/departments/departments-page.js").then((m) => ({ default: m.DepartmentsPage })));
+const RiskHomePage = lazy(() => import("../features/risk/risk-pages.js").then((m) => ({ default: m.RiskHomePage })));
+const EnterpriseRiskPage = lazy(() => import("../features/risk/risk-pages.js").then((m) => ({ default: m.EnterpriseRiskPage })));
+const RiskPointCreatePage = lazy(() => import("../features/risk/risk-point-form.js").then((m) => ({ default: m.RiskPointCreatePage })));
+const RiskPointEditPage = lazy(() => import("../features/risk/risk-point-form.js").then((m) => ({ default: m.RiskPointEditPage })));
+const RiskPointDetailPage = lazy(() =>
+  import("../features/risk/risk-point-detail-page.js").then((m) => ({ default: m.RiskPointDetailPage })),
+);
+const AssessmentPage = lazy(() => import("../features/risk/assessment-form.js").then((m) => ({ default: m.AssessmentPage })));
+const PoliciesPage = lazy(() => import("../features/risk/policies-page.js").then((m) => ({ default: m.PoliciesPage })));
+const PolicyCreatePage = lazy(() => import("../features/risk/policy-editor.js").then((m) => ({ default: m.PolicyCreatePage })));
+const PolicyVersionPage = lazy(() => import("../features/risk/policy-editor.js").then((m) => ({ default: m.PolicyVersionPage })));
+const RiskRegionPage = lazy(() => import("../features/risk-region/risk-region-page.js").then((m) => ({ default: m.RiskRegionPage })));
+const MyChecksPage = lazy(() => import("../features/checks/my-checks-page.js").then((m) => ({ default: m.MyChecksPage })));
+const RiskPointChecksPage = lazy(() =>
+  import("../features/checks/risk-point-checks-page.js").then((m) => ({ default: m.RiskPointChecksPage })),
+);
+const EnterpriseChecksPage = lazy(() =>
+  import("../features/checks/enterprise-checks-page.js").then((m) => ({ default: m.EnterpriseChecksPage })),
+);
+const HazardUnitsPage = lazy(() => import("../features/major-hazard/hazard-units-page.js").then((m) => ({ default: m.HazardUnitsPage })));
+const HazardUnitCreatePage = lazy(() =>
+  import("../features/major-hazard/hazard-unit-page.js").then((m) => ({ default: m.HazardUnitCreatePage })),
+);
+const HazardUnitPage = lazy(() => import("../features/major-hazard/hazard-unit-page.js").then((m) => ({ default: m.HazardUnitPage })));
+const HazardsPage = lazy(() => import("../features/hazards/hazards-page.js").then((m) => ({ default: m.HazardsPage })));
+const HazardReportPage = lazy(() => import("../features/hazards/hazard-report-page.js").then((m) => ({ default: m.HazardReportPage })));
+const HazardDetailPage = lazy(() => import("../features/hazards/hazard-detail-page.js").then((m) => ({ default: m.HazardDetailPage })));
 const UsersPage = lazy(() => import("../features/users/users-page.js").then((m) => ({ default: m.UsersPage })));
 const TokensPage = lazy(() => import("../features/tokens/tokens-page.js").then((m) => ({ default: m.TokensPage })));
 const AuditPage = lazy(() => import("../features/audit/audit-page.js").then((m) => ({ default: m.AuditPage })));
@@ -60,6 +90,30 @@ export const router = createBrowserRouter([
                 element: (
                   <RequirePermission permission="regions.read">
                     <RegionsPage />
+                  </RequirePermission>
+                ),
+              },
+              {
+                path: "/grid",
+                element: (
+                  <RequirePermission permission="grid.read">
+                    <GridPage />
+                  </RequirePermission>
+                ),
+              },
+              {
+                path: "/grid/:code",
+                element: (
+                  <RequirePermission permission="grid.read">
+                    <GridNodePage />
+                  </RequirePermission>
+                ),
+              },
+              {
+                path: "/departments",
+                element: (
+                  <RequirePermission permission="departments.read">
+                    <DepartmentsPage />
                   </RequirePermission>
                 ),
               },
@@ -100,6 +154,158 @@ export const router = createBrowserRouter([
                 element: (
                   <RequirePermission permission="enterprises.update">
                     <EnterpriseEditPage />
+                  </RequirePermission>
+                ),
+              },
+              {
+                path: "/risk-points",
+                element: (
+                  <RequirePermission permission="risk.read">
+                    <RiskHomePage />
+                  </RequirePermission>
+                ),
+              },
+              {
+                path: "/enterprises/:id/risk",
+                element: (
+                  <RequirePermission permission="risk.read">
+                    <EnterpriseRiskPage />
+                  </RequirePermission>
+                ),
+              },
+              {
+                path: "/enterprises/:id/risk/new",
+                element: (
+                  <RequirePermission permission="risk.manage">
+                    <RiskPointCreatePage />
+                  </RequirePermission>
+                ),
+              },
+              {
+                path: "/risk-points/:id",
+                element: (
+                  <RequirePermission permission="risk.read">
+                    <RiskPointDetailPage />
+                  </RequirePermission>
+                ),
+              },
+              {
+                path: "/risk-points/:id/edit",
+                element: (
+                  <RequirePermission permission="risk.manage">
+                    <RiskPointEditPage />
+                  </RequirePermission>
+                ),
+              },
+              {
+                path: "/risk-points/:id/assess",
+                element: (
+                  <RequirePermission permission="risk.manage">
+                    <AssessmentPage />
+                  </RequirePermission>
+                ),
+              },
+              {
+                path: "/risk/policies",
+                element: (
+                  <RequirePermission permission="risk.manage">
+                    <PoliciesPage />
+                  </RequirePermission>
+                ),
+              },
+              {
+                path: "/risk/policies/new",
+                element: (
+                  <RequirePermission permission="risk.manage">
+                    <PolicyCreatePage />
+                  </RequirePermission>
+                ),
+              },
+              {
+                path: "/risk/policies/:policyId/new-version",
+                element: (
+                  <RequirePermission permission="risk.manage">
+                    <PolicyVersionPage />
+                  </RequirePermission>
+                ),
+              },
+              {
+                path: "/risk-region",
+                element: (
+                  <RequirePermission permission="risk.region">
+                    <RiskRegionPage />
+                  </RequirePermission>
+                ),
+              },
+              {
+                path: "/my-checks",
+                element: (
+                  <RequirePermission permission="checks.record">
+                    <MyChecksPage />
+                  </RequirePermission>
+                ),
+              },
+              {
+                path: "/risk-points/:id/checks",
+                element: (
+                  <RequirePermission permission="checks.read">
+                    <RiskPointChecksPage />
+                  </RequirePermission>
+                ),
+              },
+              {
+                path: "/enterprises/:id/checks",
+                element: (
+                  <RequirePermission permission="checks.read">
+                    <EnterpriseChecksPage />
+                  </RequirePermission>
+                ),
+              },
+              {
+                path: "/enterprises/:id/hazard-units",
+                element: (
+                  <RequirePermission permission="major_hazard.read">
+                    <HazardUnitsPage />
+                  </RequirePermission>
+                ),
+              },
+              {
+                path: "/enterprises/:id/hazard-units/new",
+                element: (
+                  <RequirePermission permission="major_hazard.manage">
+                    <HazardUnitCreatePage />
+                  </RequirePermission>
+                ),
+              },
+              {
+                path: "/hazard-units/:id",
+                element: (
+                  <RequirePermission permission="major_hazard.read">
+                    <HazardUnitPage />
+                  </RequirePermission>
+                ),
+              },
+              {
+                path: "/hazards",
+                element: (
+                  <RequirePermission permission="hazards.read">
+                    <HazardsPage />
+                  </RequirePermission>
+                ),
+              },
+              {
+                path: "/hazards/report",
+                element: (
+                  <RequirePermission permission="hazards.report">
+                    <HazardReportPage />
+                  </RequirePermission>
+                ),
+              },
+              {
+                path: "/hazards/:id",
+                element: (
+                  <RequirePermission permission="hazards.read">
+                    <HazardDetailPage />
                   </RequirePermission>
                 ),
               },

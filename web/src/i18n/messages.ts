@@ -1,7 +1,16 @@
+import { checksMessages } from "../features/checks/checks.messages.js";
+import { dashboardsMessages } from "../features/dashboards/dashboards.messages.js";
+import { departmentsMessages } from "../features/departments/departments.messages.js";
+import { gridMessages } from "../features/grid/grid.messages.js";
+import { hazardsMessages } from "../features/hazards/hazards.messages.js";
+import { majorHazardMessages } from "../features/major-hazard/major-hazard.messages.js";
+import { regionsMessages } from "../features/regions/regions.messages.js";
+import { riskMessages } from "../features/risk/risk.messages.js";
+import { riskRegionMessages } from "../features/risk-region/risk-region.messages.js";
 import type { Lang } from "./language.js";
 
 /** Every UI string, zh-CN first. `{name}` placeholders are filled by `t(key, params)`. */
-const zhCN = {
+const coreZhCN = {
   "app.name": "红线 Redline",
   "app.tagline": "安全生产治理平台",
 
@@ -377,11 +386,33 @@ const zhCN = {
   "secret.done": "我已保存",
 } satisfies Record<string, string>;
 
+/**
+ * Feature dictionaries (`features/<module>/<module>.messages.ts`, built with `defineMessages`) are merged here,
+ * so a module's strings live beside its pages and both languages stay complete by type.
+ */
+const features = [
+  gridMessages,
+  departmentsMessages,
+  regionsMessages,
+  riskMessages,
+  riskRegionMessages,
+  dashboardsMessages,
+  majorHazardMessages,
+  checksMessages,
+  hazardsMessages,
+] as const;
+
+type Merge<T extends readonly { "zh-CN": Record<string, string> }[]> = T extends readonly [infer H, ...infer R]
+  ? (H extends { "zh-CN": infer Z } ? Z : never) & (R extends readonly { "zh-CN": Record<string, string> }[] ? Merge<R> : unknown)
+  : unknown;
+
+const zhCN = Object.assign({}, coreZhCN, ...features.map((f) => f["zh-CN"])) as typeof coreZhCN & Merge<typeof features>;
+
 export type MessageKey = keyof typeof zhCN;
 export type Dictionary = Record<MessageKey, string>;
 export type MessageParams = Record<string, string | number>;
 
-const enUS: Dictionary = {
+const coreEnUS: Record<keyof typeof coreZhCN, string> = {
   "app.name": "红线 Redline",
   "app.tagline": "Work-safety governance platform",
 
@@ -760,6 +791,8 @@ const enUS: Dictionary = {
 
   "secret.done": "I have saved it",
 };
+
+const enUS = Object.assign({}, coreEnUS, ...features.map((f) => f["en-US"])) as Dictionary;
 
 const dictionaries: Record<Lang, Dictionary> = { "zh-CN": zhCN, "en-US": enUS };
 

@@ -57,6 +57,24 @@ export function EnterpriseDetailPage() {
             <Tooltip title={t("common.refresh")}>
               <Button icon={<ReloadOutlined />} aria-label={t("common.refresh")} onClick={reload} />
             </Tooltip>
+            {enterprise && (
+              <>
+                <Link to={`/enterprises/${enterprise.id}/risk`}>
+                  <Button id="enterprise-risk">{t("risk.enterpriseLink")}</Button>
+                </Link>
+                <Link to={`/enterprises/${enterprise.id}/hazard-units`}>
+                  <Button id="enterprise-hazard-units">{t("mh.link")}</Button>
+                </Link>
+                <Link to={`/enterprises/${enterprise.id}/checks`}>
+                  <Button id="enterprise-checks">{t("checks.link")}</Button>
+                </Link>
+                {roleHas(me.role, "hazards.read") && (
+                  <Link to={`/hazards?enterprise=${enterprise.id}`}>
+                    <Button id="enterprise-hazards">{t("hazards.link")}</Button>
+                  </Link>
+                )}
+              </>
+            )}
             {enterprise && canEdit && (
               <Link to={`/enterprises/${enterprise.id}/edit`}>
                 <Button id="enterprise-edit" type="primary" icon={<EditOutlined />}>
@@ -159,7 +177,7 @@ function EnterpriseProfile({ enterprise: e }: { enterprise: Enterprise }) {
           <Descriptions.Item label={t("enterprises.industryDepartment")} span="filled">
             <span data-testid="enterprise-department">{e.industryDepartment?.name ?? t("enterprises.departmentNone")}</span>
             {e.departmentOverrideReason && (
-              <Typography.Text type="secondary" style={{ marginInlineStart: 8 }}>
+              <Typography.Text type="secondary" style={{ marginInlineStart: 8 }} data-testid="enterprise-department-override">
                 {t("enterprises.departmentOverridden", { reason: e.departmentOverrideReason })}
               </Typography.Text>
             )}

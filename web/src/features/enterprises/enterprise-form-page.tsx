@@ -13,6 +13,13 @@ import { RegionSelect } from "../../components/region-select.js";
 import { useT } from "../../i18n/i18n-context.js";
 import { useCurrentUser } from "../auth/session-context.js";
 import {
+  type DepartmentOverrideValues,
+  IndustryDepartmentField,
+  overrideChangesOf,
+  overrideFieldNames,
+  overrideValuesOf,
+} from "../departments/industry-department-field.js";
+import {
   type EnterpriseSubcategory,
   enterpriseScales,
   type StandardisationGradeValue,
@@ -22,7 +29,7 @@ import {
 import { type Enterprise, type EnterpriseCreateBody, type EnterpriseScaleValue, enterprisesApi } from "./enterprises-api.js";
 import { IndustrySelect } from "./industry-select.js";
 
-type Values = {
+type Values = DepartmentOverrideValues & {
   name?: string;
   uscc?: string;
   address?: string;
@@ -162,6 +169,8 @@ function EnterpriseForm({ enterprise, onReload }: EnterpriseFormProps) {
   const me = useCurrentUser();
   const [form] = Form.useForm<Values>();
   const category = Form.useWatch("category", form);
+  const regionCode = Form.useWatch("regionCode", form);
+  const industryCode = Form.useWatch("industryCode", form);
   const [submitting, setSubmitting] = useState(false);
   const [error, setError] = useState<ApiError>();
   const [stale, setStale] = useState<ApiError>();
@@ -172,6 +181,8 @@ function EnterpriseForm({ enterprise, onReload }: EnterpriseFormProps) {
   const onFinish = async (v: Values) => {
     setError(undefined);
     const fields = fieldsOf(v);
+    // The 行业 regulator's override travels only when it was set, changed or switched off.
+    const override = overrideChangesOf(v, enterprise ? overrideValuesOf(enterprise) : undefined);
     let changes: Partial<Fields> = fields;
     if (enterprise) {
       // Only what changed goes to the server, with the version the form was read at.
@@ -179,7 +190,7 @@ function EnterpriseForm({ enterprise, onReload }: EnterpriseFormProps) {
       changes = Object.fromEntries(
         fieldNames.filter((k) => !locked(k) && fields[k] !== original[k]).map((k) => [k, fields[k]]),
       ) as Partial<Fields>;
-      if (Object.keys(changes).length === 0) {
+      if (Object.keys(changes).length === 0 && !override) {
         message.info(t("enterprises.unchanged"));
         return;
       }
@@ -187,8 +198,8 @@ function EnterpriseForm({ enterprise, onReload }: EnterpriseFormProps) {
     setSubmitting(true);
     try {
       const saved = enterprise
-        ? await enterprisesApi.update(enterprise.id, { ...changes, version: enterprise.version })
-        : await enterprisesApi.create(fields);
+        ? await enterprisesApi.update(enterprise.id, { ...changes, ...override, version: enterprise.version })
+        : await enterprisesApi.create({ ...fields, ...override });
       message.success(enterprise ? t("enterprises.saved") : t("enterprises.created"));
       navigate(`/enterprises/${saved.id}`);
     } catch (err) {
@@ -203,7 +214,7 @@ function EnterpriseForm({ enterprise, onReload }: EnterpriseFormProps) {
         form.setFields([{ name: "regionCode", errors: [apiError.message] }]);
         return;
       }
-      if (!applyFieldErrors(form, apiError, fieldNames)) setError(apiError);
+      if (!applyFieldErrors(form, apiError, [...fieldNames, ...overrideFieldNames])) setError(apiError);
     }
   };
 
@@ -234,7 +245,11 @@ function EnterpriseForm({ enterprise, onReload }: EnterpriseFormProps) {
       disabled={submitting}
       // Centred: the sticky header would cover a field scrolled to the top.
       scrollToFirstError={{ block: "center" }}
-      initialValues={enterprise ? valuesOf(enterprise) : { hasMajorHazardSource: false, standardisationGrade: "none" }}
+      initialValues={
+        enterprise
+          ? { ...valuesOf(enterprise), ...overrideValuesOf(enterprise) }
+          : { hasMajorHazardSource: false, standardisationGrade: "none", departmentOverride: false }
+      }
     >
       <Flex vertical gap={16}>
         {stale && (
@@ -370,6 +385,12 @@ function EnterpriseForm({ enterprise, onReload }: EnterpriseFormProps) {
               </Col>
             )}
           </Row>
+          <IndustryDepartmentField
+            regionCode={regionCode}
+            industryCode={industryCode}
+            current={enterprise?.industryDepartment}
+            readOnly={ownEnterprise}
+          />
         </Card>
 
         <Card title={t("enterprises.groupPeople")} size="small">

@@ -1,35 +1,18 @@
-import { CheckCircleOutlined, CloudUploadOutlined, DownloadOutlined, InboxOutlined, RedoOutlined } from "@ant-design/icons";
-import {
-  Alert,
-  App,
-  Button,
-  Card,
-  Col,
-  Flex,
-  Progress,
-  Result,
-  Row,
-  Statistic,
-  Steps,
-  Table,
-  type TableProps,
-  Typography,
-  Upload,
-} from "antd";
-import { useEffect, useRef, useState } from "react";
+import { CheckCircleOutlined, CloudUploadOutlined, DownloadOutlined, RedoOutlined } from "@ant-design/icons";
+import { Alert, App, Button, Card, Col, Flex, Result, Row, Statistic, Steps, Table, type TableProps, Typography } from "antd";
+import { useState } from "react";
 import { Link, useSearchParams } from "react-router";
 import { enterpriseColumns } from "../../../../domain/enterprise/enterprise-sheet.js";
-import { type ApiError, toApiError } from "../../api/client.js";
+import { toApiError } from "../../api/client.js";
 import { useApi } from "../../api/use-api.js";
 import { PageHeader } from "../../components/page-header.js";
 import { PageState } from "../../components/page-state.js";
+import { UploadDrop, useUpload } from "../../components/upload-drop.js";
 import { formatDateTime } from "../../i18n/format.js";
 import { useT } from "../../i18n/i18n-context.js";
 import { enterprisesApi, type ImportReport } from "./enterprises-api.js";
 
 type Rejection = ImportReport["rejections"][number];
-/** The upload in flight: sending the file, then the server reading and checking every row. */
-type Sending = { fileName: string; percent: number };
 
 const xlsxPattern = /\.xlsx$/i;
 
@@ -97,33 +80,9 @@ export function EnterpriseImportPage() {
 
 function UploadStep({ onUploaded }: { onUploaded: (report: ImportReport) => void }) {
   const t = useT();
-  const [sending, setSending] = useState<Sending>();
-  const [error, setError] = useState<ApiError | string>();
-  const abort = useRef<AbortController>(undefined);
-
   // Leaving the page stops an upload in flight.
-  useEffect(() => () => abort.current?.abort(), []);
-
-  const start = async (file: File) => {
-    abort.current?.abort();
-    const controller = new AbortController();
-    abort.current = controller;
-    setError(undefined);
-    setSending({ fileName: file.name, percent: 0 });
-    try {
-      const report = await enterprisesApi.importFile(file, (percent) => setSending({ fileName: file.name, percent }), controller.signal);
-      if (controller.signal.aborted) return;
-      setSending(undefined);
-      onUploaded(report);
-    } catch (err) {
-      if (controller.signal.aborted) return;
-      setSending(undefined);
-      setError(toApiError(err));
-    }
-  };
-
+  const upload = useUpload(enterprisesApi.importFile, (_file, report) => onUploaded(report));
   const requiredHeaders = enterpriseColumns.filter((c) => c.required).map((c) => c.header);
-  const validating = sending !== undefined && sending.percent >= 100;
 
   return (
     <Flex vertical gap={16}>
@@ -145,48 +104,22 @@ function UploadStep({ onUploaded }: { onUploaded: (report: ImportReport) => void
           {t("enterpriseImport.template")}
         </Button>
       </div>
-      {error && (
-        <Alert
-          type="error"
-          showIcon
-          data-testid="import-upload-error"
-          title={t("enterpriseImport.uploadFailed")}
-          description={typeof error === "string" ? error : (error.fields[0]?.message ?? error.message)}
-          closable={{ onClose: () => setError(undefined) }}
-        />
-      )}
-      <Upload.Dragger
-        name="file"
-        multiple={false}
-        showUploadList={false}
-        disabled={sending !== undefined}
-        // Every file reaches beforeUpload, so a wrong one gets a message instead of being dropped silently.
-        accept={{ format: ".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", filter: () => true }}
-        beforeUpload={(file) => {
-          if (xlsxPattern.test(file.name)) return true;
-          setError(t("enterpriseImport.onlyXlsx", { name: file.name }));
-          return Upload.LIST_IGNORE;
-        }}
-        customRequest={({ file }) => {
-          void start(file as File);
-        }}
-      >
-        <p className="ant-upload-drag-icon">
-          <InboxOutlined />
-        </p>
-        <p className="ant-upload-text">{t("enterpriseImport.drop")}</p>
-        <p className="ant-upload-hint">{t("enterpriseImport.dropHint")}</p>
-      </Upload.Dragger>
-      {sending && (
-        <div data-testid="import-progress">
-          <Typography.Text>
-            {validating
-              ? t("enterpriseImport.validating", { name: sending.fileName })
-              : t("enterpriseImport.uploading", { name: sending.fileName })}
-          </Typography.Text>
-          <Progress percent={sending.percent} status="active" />
-        </div>
-      )}
+      <UploadDrop
+        upload={upload}
+        pattern={xlsxPattern}
+        format=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        wrongType={(name) => t("enterpriseImport.onlyXlsx", { name })}
+        errorTitle={t("enterpriseImport.uploadFailed")}
+        drop={t("enterpriseImport.drop")}
+        hint={t("enterpriseImport.dropHint")}
+        // Once every byte is sent the server is validating the rows.
+        progressText={(sending) =>
+          sending.percent >= 100
+            ? t("enterpriseImport.validating", { name: sending.fileName })
+            : t("enterpriseImport.uploading", { name: sending.fileName })
+        }
+        testIdPrefix="import"
+      />
     </Flex>
   );
 }

@@ -1,12 +1,15 @@
 import { ReloadOutlined } from "@ant-design/icons";
 import { Badge, Button, Card, Col, Descriptions, Flex, Row, Tag, Typography } from "antd";
 import { Link } from "react-router";
+import { roleHas } from "../../../../domain/access/permissions.js";
 import { regionLevelOf, scopeKindOf } from "../../../../domain/access/roles.js";
 import { useApi } from "../../api/use-api.js";
 import { isGroup, navFor } from "../../app/nav.js";
 import { PageState } from "../../components/page-state.js";
 import { useRoleLabel, useT } from "../../i18n/i18n-context.js";
 import { useCurrentUser } from "../auth/session-context.js";
+import { EnterpriseDashboard } from "../dashboards/enterprise-dashboard.js";
+import { RegulatorDashboard } from "../dashboards/regulator-dashboard.js";
 import { healthApi } from "./health-api.js";
 
 export function HomePage() {
@@ -25,6 +28,9 @@ export function HomePage() {
         </Typography.Title>
         <Typography.Text type="secondary">{t("home.subtitle")}</Typography.Text>
       </div>
+      {/* The role's dashboard (issue 5 §8): the region's picture for regional roles, the enterprise's own for its users. */}
+      {scopeKindOf[user.role] !== "enterprise" && roleHas(user.role, "risk.read") && <RegulatorDashboard />}
+      {scopeKindOf[user.role] === "enterprise" && user.enterpriseId && <EnterpriseDashboard enterpriseId={user.enterpriseId} />}
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={14}>
           <Card title={t("home.account")} style={{ height: "100%" }}>

@@ -1,4 +1,4 @@
-import { EditOutlined } from "@ant-design/icons";
+import { ClusterOutlined, EditOutlined, MergeCellsOutlined } from "@ant-design/icons";
 import { Breadcrumb, Button, Card, Descriptions, Empty, Space, Tag, Typography } from "antd";
 import { Link } from "react-router";
 import type { ApiState } from "../../api/use-api.js";
@@ -15,6 +15,10 @@ type RegionDetailCardProps = {
   nameOf: (code: string) => string | undefined;
   /** Present for users who may rename regions. */
   onRename?: (region: RegionDetail) => void;
+  /** Present for users who may merge regions (撤并). */
+  onMerge?: (region: RegionDetail) => void;
+  /** The grid page of a region, when the user may open it (townships and villages in their scope). */
+  gridLinkOf?: (region: RegionDetail) => string | undefined;
 };
 
 /** The page's link to a region (the selection lives in the URL, so back and forward work). */
@@ -23,7 +27,7 @@ export function regionPath(code: string): string {
 }
 
 /** Name, code, level, path, child count and status of the selected region. */
-export function RegionDetailCard({ code, detail, nameOf, onRename }: RegionDetailCardProps) {
+export function RegionDetailCard({ code, detail, nameOf, onRename, onMerge, gridLinkOf }: RegionDetailCardProps) {
   const t = useT();
   const region = detail.data?.code === code ? detail.data : undefined;
 
@@ -35,11 +39,26 @@ export function RegionDetailCard({ code, detail, nameOf, onRename }: RegionDetai
       data-testid="region-detail"
       style={{ height: "100%" }}
       extra={
-        onRename &&
         region && (
-          <Button id="region-rename" icon={<EditOutlined />} onClick={() => onRename(region)}>
-            {t("regions.rename")}
-          </Button>
+          <Space size={8} wrap>
+            {gridLinkOf?.(region) && (
+              <Link to={gridLinkOf(region) ?? ""} title={t("grid.openTitle")}>
+                <Button id="region-grid" icon={<ClusterOutlined />}>
+                  {t("grid.open")}
+                </Button>
+              </Link>
+            )}
+            {onRename && (
+              <Button id="region-rename" icon={<EditOutlined />} onClick={() => onRename(region)}>
+                {t("regions.rename")}
+              </Button>
+            )}
+            {onMerge && region.status === "active" && region.parentCode && (
+              <Button id="region-merge" danger icon={<MergeCellsOutlined />} onClick={() => onMerge(region)}>
+                {t("regionMerge.open")}
+              </Button>
+            )}
+          </Space>
         )
       }
     >
@@ -102,6 +121,17 @@ export function RegionDetailCard({ code, detail, nameOf, onRename }: RegionDetai
                   )}
                 </Space>
               </Descriptions.Item>
+              {region.predecessors.length > 0 && (
+                <Descriptions.Item label={t("regions.predecessors")}>
+                  <Space size={8} wrap data-testid="region-predecessors">
+                    {region.predecessors.map((p) => (
+                      <Link key={p} to={regionPath(p)}>
+                        {nameOf(p) ?? p}
+                      </Link>
+                    ))}
+                  </Space>
+                </Descriptions.Item>
+              )}
               <Descriptions.Item label={t("regions.updatedAt")}>{formatDateTime(region.updatedAt)}</Descriptions.Item>
             </Descriptions>
           )}

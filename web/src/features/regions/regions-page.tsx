@@ -1,4 +1,4 @@
-import { ReloadOutlined } from "@ant-design/icons";
+import { ImportOutlined, ReloadOutlined } from "@ant-design/icons";
 import { App, Button, Card, Col, Empty, Flex, type GetRef, Grid, Row, Segmented, Spin, Tooltip, Tree, type TreeDataNode } from "antd";
 import { type Key, useEffect, useRef, useState } from "react";
 import { useSearchParams } from "react-router";
@@ -12,9 +12,12 @@ import { PageLoading } from "../../components/page-state.js";
 import { RegionTitle } from "../../components/region-select.js";
 import { useT } from "../../i18n/i18n-context.js";
 import { useCurrentUser } from "../auth/session-context.js";
+import { gridPath, isGridLevel, seesGridNode } from "../grid/grid-access.js";
+import { MergeRegionModal } from "./merge-region-modal.js";
 import { RegionDetailCard } from "./region-detail-card.js";
+import { RegionImportModal } from "./region-import-modal.js";
 import { RegionSearch } from "./region-search.js";
-import { type RegionDetail, regionsApi } from "./regions-api.js";
+import { type RegionDetail, type RegionMergeResult, regionsApi } from "./regions-api.js";
 import { RenameRegionModal } from "./rename-region-modal.js";
 import { useRegionTree } from "./use-region-tree.js";
 
@@ -27,7 +30,7 @@ function union(keys: readonly string[], more: readonly string[]): string[] {
 /** The division tree (lazily loaded) with search on the left, the selected region's details on the right. */
 export function RegionsPage() {
   const t = useT();
-  const { message } = App.useApp();
+  const { message, modal } = App.useApp();
   const me = useCurrentUser();
   const screens = Grid.useBreakpoint();
   const canManage = roleHas(me.role, "regions.manage");
@@ -39,6 +42,8 @@ export function RegionsPage() {
   const [expanded, setExpanded] = useState<string[]>([]);
   const [scrollTarget, setScrollTarget] = useState<string>();
   const [renaming, setRenaming] = useState<RegionDetail>();
+  const [merging, setMerging] = useState<RegionDetail>();
+  const [importing, setImporting] = useState(false);
   const treeRef = useRef<GetRef<typeof Tree>>(null);
 
   // The selection lives in the URL (?code=), so links, back and forward select regions.
@@ -112,6 +117,30 @@ export function RegionsPage() {
     detail.reload();
   };
 
+  // The retired node's children keep the old prefix: the administrator is told which to re-import.
+  const merged = (result: RegionMergeResult) => {
+    setMerging(undefined);
+    tree.reset();
+    detail.reload();
+    if (result.activeChildren.length > 0) {
+      modal.warning({
+        title: t("regionMerge.done", { name: result.region.name, successor: result.successor.name }),
+        content: (
+          <>
+            <p>{t("regionMerge.children", { count: result.activeChildren.length })}</p>
+            <ul style={{ maxHeight: 240, overflow: "auto", paddingInlineStart: 20 }}>
+              {result.activeChildren.map((c) => (
+                <li key={c.code}>
+                  {c.name} {c.code}
+                </li>
+              ))}
+            </ul>
+          </>
+        ),
+      });
+    }
+  };
+
   const loadData = (node: { key: Key }) => {
     const code = String(node.key);
     return tree.loadChildren(code).catch((err: unknown) => {
@@ -163,9 +192,16 @@ export function RegionsPage() {
       <PageHeader
         title={t("regions.title")}
         extra={
-          <Tooltip title={t("common.refresh")}>
-            <Button icon={<ReloadOutlined />} aria-label={t("common.refresh")} onClick={refresh} />
-          </Tooltip>
+          <>
+            <Tooltip title={t("common.refresh")}>
+              <Button icon={<ReloadOutlined />} aria-label={t("common.refresh")} onClick={refresh} />
+            </Tooltip>
+            {canManage && (
+              <Button id="region-import" icon={<ImportOutlined />} onClick={() => setImporting(true)}>
+                {t("regionImport.open")}
+              </Button>
+            )}
+          </>
         }
       />
       <Row gutter={[16, 16]}>
@@ -199,6 +235,8 @@ export function RegionsPage() {
             detail={detail}
             nameOf={(code) => tree.node(code)?.name}
             onRename={canManage ? setRenaming : undefined}
+            onMerge={canManage ? setMerging : undefined}
+            gridLinkOf={(r) => (isGridLevel(r.level) && seesGridNode(me, r.code) ? gridPath(r.code) : undefined)}
           />
         </Col>
       </Row>
@@ -215,6 +253,16 @@ export function RegionsPage() {
           detail.reload();
         }}
       />
+      <MergeRegionModal
+        region={merging}
+        onClose={() => setMerging(undefined)}
+        onMerged={merged}
+        onStale={() => {
+          setMerging(undefined);
+          detail.reload();
+        }}
+      />
+      <RegionImportModal open={importing} onClose={() => setImporting(false)} onImported={refresh} />
     </>
   );
 }

@@ -5,10 +5,10 @@ import { useApi } from "../../api/use-api.js";
 import { useRoleLabel, useT } from "../../i18n/i18n-context.js";
 import { usersApi } from "./users-api.js";
 
-type UserSelectProps = { id?: string; value?: string; onChange?: (id: string) => void };
+type UserSelectProps = { id?: string; value?: string; onChange?: (id: string) => void; activeOnly?: boolean };
 
 /** Picks a user by server-side search on username or name (debounced). */
-export function UserSelect({ id, value, onChange }: UserSelectProps) {
+export function UserSelect({ id, value, onChange, activeOnly }: UserSelectProps) {
   const t = useT();
   const roleLabel = useRoleLabel();
   const [search, setSearch] = useState("");
@@ -19,7 +19,10 @@ export function UserSelect({ id, value, onChange }: UserSelectProps) {
     return () => clearTimeout(timer);
   }, [search]);
 
-  const result = useApi((signal) => usersApi.list({ q: q || undefined, page: 1, pageSize: 20 }, signal), [q]);
+  const result = useApi(
+    (signal) => usersApi.list({ q: q || undefined, status: activeOnly ? "active" : undefined, page: 1, pageSize: 20 }, signal),
+    [q, activeOnly],
+  );
   const options = (result.data?.items ?? []).map((u: User) => ({
     value: u.id,
     label: `${u.displayName} (${u.username}) · ${roleLabel(u.role)}`,

@@ -1,0 +1,189 @@
+import { z } from "zod";
+import { CalendarDate } from "../common/calendar.js";
+import { PageQuery } from "../common/page.js";
+import { hazardActions, hazardCategories, hazardLevels, hazardSources, hazardStates, suspensionKinds } from "./hazard.js";
+import { photoTypes } from "./photo.js";
+
+export const HazardLevel = z.enum(hazardLevels);
+export const HazardState = z.enum(hazardStates);
+export const HazardSource = z.enum(hazardSources);
+export const HazardCategory = z.enum(Object.keys(hazardCategories) as [keyof typeof hazardCategories]);
+export const Suspension = z.enum(suspensionKinds);
+
+const Text = (max: number) => z.string().trim().min(1).max(max);
+
+/** A photo as base64 (JPEG/PNG/WebP, ≤ 10 MB decoded); location metadata is removed unless `keepLocation`. */
+export const PhotoUpload = z.object({
+  contentType: z.enum(photoTypes),
+  data: z.string().min(1).max(14_000_000),
+  keepLocation: z.boolean().optional(),
+});
+export type PhotoUpload = z.infer<typeof PhotoUpload>;
+
+/** Register a hazard (三-tap report: photo, place, one line; the rest may follow). */
+export const HazardCreate = z.object({
+  enterpriseId: z.string().uuid(),
+  description: Text(2000),
+  location: Text(200),
+  source: HazardSource,
+  /** The originating record (tip-off number, sensor alarm id…). */
+  sourceRef: z.string().trim().max(100).nullable().optional(),
+  category: HazardCategory.default("site_management"),
+  subType: z.string().trim().max(40).nullable().optional(),
+  level: HazardLevel.default("general"),
+  /** A 判定标准 item (criteria library id): choosing one makes the hazard 重大 (R2). */
+  criterionId: z.string().max(40).nullable().optional(),
+  /** Why an inspector grades 重大 without a criterion match (R2). */
+  majorReason: z.string().trim().max(1000).nullable().optional(),
+  photos: z.array(PhotoUpload).max(4).default([]),
+});
+export type HazardCreate = z.infer<typeof HazardCreate>;
+
+export const HazardListQuery = PageQuery.extend({
+  region: z
+    .string()
+    .regex(/^(\d{2}|\d{4}|\d{6}|\d{9}|\d{12})$/)
+    .optional(),
+  enterprise: z.string().uuid().optional(),
+  level: HazardLevel.optional(),
+  state: HazardState.optional(),
+  source: HazardSource.optional(),
+  category: HazardCategory.optional(),
+  /** Open with its deadline passed (Asia/Shanghai). */
+  overdue: z.enum(["true", "false"]).optional(),
+  /** Substring of the description (Chinese). */
+  q: z.string().trim().max(100).optional(),
+  /** Only hazards not yet closed (reported, rectifying, overdue, awaiting acceptance): the work still to do. */
+  open: z.enum(["true", "false"]).optional(),
+  /** `me`: awaiting acceptance by the caller — the ones the caller may sign off (销号). */
+  acceptableBy: z.literal("me").optional(),
+  /** `deadline`: soonest deadline first (no deadline last); default newest first. */
+  sort: z.enum(["newest", "deadline"]).default("newest"),
+});
+export type HazardListQuery = z.infer<typeof HazardListQuery>;
+
+/** 五落实 / six-part plan as submitted (rules in planProblems, so the answer names every missing part). */
+export const HazardPlanInput = z.object({
+  measures: z.string().trim().max(4000).nullable().optional(),
+  responsibleName: z.string().trim().max(50).nullable().optional(),
+  responsiblePhone: z.string().trim().max(30).nullable().optional(),
+  /** Yuan, at most 2 decimals ("12000", "350.50"). */
+  funds: z
+    .union([z.string().trim().max(20), z.number()])
+    .nullable()
+    .optional(),
+  deadline: z.string().max(10).nullable().optional(),
+  contingency: z.string().trim().max(4000).nullable().optional(),
+  goal: z.string().trim().max(2000).nullable().optional(),
+  materials: z.string().trim().max(2000).nullable().optional(),
+  organisation: z.string().trim().max(2000).nullable().optional(),
+  requirements: z.string().trim().max(2000).nullable().optional(),
+  suspension: Suspension.nullable().optional(),
+});
+export type HazardPlanInput = z.infer<typeof HazardPlanInput>;
+
+export const HazardPlan = z.object({
+  measures: z.string(),
+  responsibleName: z.string(),
+  responsiblePhone: z.string().nullable(),
+  /** Yuan with two decimals, exact (stored as integer fen). */
+  funds: z.string().nullable(),
+  deadline: CalendarDate,
+  contingency: z.string().nullable(),
+  goal: z.string().nullable(),
+  materials: z.string().nullable(),
+  organisation: z.string().nullable(),
+  requirements: z.string().nullable(),
+  suspension: Suspension.nullable(),
+});
+export type HazardPlan = z.infer<typeof HazardPlan>;
+
+const Version = z.number().int().min(1);
+export const HazardTransition = z.discriminatedUnion("action", [
+  z.object({ action: z.literal("set_plan"), version: Version, plan: HazardPlanInput }),
+  z.object({
+    action: z.literal("submit"),
+    version: Version,
+    rectification: Text(4000),
+    photos: z.array(PhotoUpload).min(1).max(4),
+  }),
+  z.object({ action: z.literal("accept"), version: Version, note: z.string().trim().max(1000).optional() }),
+  z.object({ action: z.literal("reject"), version: Version, reason: Text(1000) }),
+  z.object({ action: z.literal("void"), version: Version, reason: Text(1000) }),
+  z.object({
+    action: z.literal("fix_on_spot"),
+    version: Version,
+    rectification: Text(4000),
+    photos: z.array(PhotoUpload).min(1).max(4),
+  }),
+]);
+export type HazardTransition = z.infer<typeof HazardTransition>;
+export const HazardAction = z.enum(hazardActions);
+
+export const HazardPhotoInfo = z.object({
+  id: z.string().uuid(),
+  phase: z.enum(["before", "after"]),
+  contentType: z.string(),
+  bytes: z.number().int(),
+  locationKept: z.boolean(),
+});
+
+export const HazardEvent = z.object({
+  id: z.string().uuid(),
+  action: z.string(),
+  fromState: HazardState.nullable(),
+  toState: HazardState,
+  actorName: z.string(),
+  actorRole: z.string().nullable(),
+  note: z.string().nullable(),
+  at: z.string(),
+});
+
+export const Hazard = z.object({
+  id: z.string().uuid(),
+  enterpriseId: z.string().uuid(),
+  enterpriseName: z.string(),
+  regionCode: z.string(),
+  description: z.string(),
+  location: z.string(),
+  source: HazardSource,
+  sourceRef: z.string().nullable(),
+  category: HazardCategory,
+  subType: z.string().nullable(),
+  level: HazardLevel,
+  criterionId: z.string().nullable(),
+  criterionRef: z.string().nullable(),
+  majorReason: z.string().nullable(),
+  state: HazardState,
+  plan: HazardPlan.nullable(),
+  deadline: z.string().nullable(),
+  rectification: z.string().nullable(),
+  acceptedByRegulator: z.boolean(),
+  foundByName: z.string(),
+  foundByRole: z.string().nullable(),
+  reportedAt: z.string(),
+  closedAt: z.string().nullable(),
+  version: z.number().int(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type Hazard = z.infer<typeof Hazard>;
+
+export const HazardDetail = Hazard.extend({
+  photos: z.array(HazardPhotoInfo),
+  timeline: z.array(HazardEvent),
+});
+export type HazardDetail = z.infer<typeof HazardDetail>;
+
+export const CriterionItemDto = z.object({
+  id: z.string(),
+  standard: z.string(),
+  docNo: z.string(),
+  version: z.string(),
+  article: z.string().nullable(),
+  item: z.number().int(),
+  ref: z.string(),
+  text: z.string(),
+  scope: z.string().nullable(),
+  complete: z.boolean(),
+});

@@ -1,0 +1,48 @@
+import { roleHas } from "../../../domain/access/permissions.js";
+import { acceptedByRegulator, type HazardLevel, type HazardSource } from "../../../domain/hazards/hazard.js";
+import type { Actor } from "../../kernel/auth/actor.js";
+import { scopeWhere } from "../../kernel/authz/scope.js";
+import { forbidden } from "../../kernel/http/errors.js";
+import { hazardPhotos, hazards } from "./hazards.schema.js";
+
+// Route permissions (domain/access/permissions.ts): hazards.read for everyone in scope; hazards.report to
+// register (sources per role in domain/hazards/hazard.ts); the transitions route needs hazards.read and each
+// action is decided here: hazards.rectify (the enterprise) for set_plan/submit, hazards.review (regulators) for
+// void and for accepting what the enterprise may not accept itself.
+
+export const hazardScope = (actor: Actor | null) => scopeWhere(actor, { region: hazards.regionCode, enterprise: hazards.enterpriseId });
+export const photoScope = (actor: Actor | null) =>
+  scopeWhere(actor, { region: hazardPhotos.regionCode, enterprise: hazardPhotos.enterpriseId });
+
+type HazardFacts = { enterpriseId: string; regionCode: string; level: string; source: string; foundByRegion: string | null };
+
+/** 自查自改: planning and submitting the rectification is the enterprise's own work (an administrator may act for it). */
+export function assertMayRectify(actor: Actor, h: HazardFacts): void {
+  if (actor.role === "admin") return;
+  if (!roleHas(actor.role, "hazards.rectify") || actor.enterpriseId !== h.enterpriseId) throw forbidden("hazards.not_rectifier");
+}
+
+/**
+ * Acceptance (销号) and rejection, and recording a fix on the spot. A major or regulator-found hazard: a
+ * regulator whose region contains the hazard, at the finder's level or above (a shorter code = a higher level).
+ * Otherwise the enterprise administrator of the hazard's enterprise (16号令 Art. 8 自查自改自报).
+ */
+export function assertMayAccept(actor: Actor, h: HazardFacts): void {
+  if (actor.role === "admin") return;
+  if (acceptedByRegulator({ level: h.level as HazardLevel, source: h.source as HazardSource })) {
+    if (!roleHas(actor.role, "hazards.review") || !actor.regionCode || !h.regionCode.startsWith(actor.regionCode)) {
+      throw forbidden("hazards.regulator_accepts");
+    }
+    if (h.foundByRegion && actor.regionCode.length > h.foundByRegion.length) throw forbidden("hazards.regulator_level");
+    return;
+  }
+  if (actor.role !== "enterprise_admin" || actor.enterpriseId !== h.enterpriseId) throw forbidden("hazards.enterprise_accepts");
+}
+
+/** A regulator may void a hazard (e.g. unfounded) with a reason. */
+export function assertMayVoid(actor: Actor, h: HazardFacts): void {
+  if (actor.role === "admin") return;
+  if (!roleHas(actor.role, "hazards.review") || !actor.regionCode || !h.regionCode.startsWith(actor.regionCode)) {
+    throw forbidden("hazards.void_regulator");
+  }
+}

@@ -1,0 +1,114 @@
+import { and, asc, desc, eq, inArray, type SQL, sql } from "drizzle-orm";
+import type { HazardListQuery } from "../../../domain/hazards/hazard.dto.js";
+import { likeEscape } from "../../kernel/authz/scope.js";
+import type { Db } from "../../kernel/db/db.js";
+import { hazardEvents, hazardPhotos, hazards } from "./hazards.schema.js";
+
+export type HazardRow = typeof hazards.$inferSelect;
+export type EventRow = typeof hazardEvents.$inferSelect;
+
+export async function findHazard(db: Db, id: string, scope: SQL): Promise<HazardRow | undefined> {
+  const [row] = await db
+    .select()
+    .from(hazards)
+    .where(and(eq(hazards.id, id), scope))
+    .limit(1);
+  return row;
+}
+
+export async function insertHazard(db: Db, values: typeof hazards.$inferInsert): Promise<HazardRow> {
+  const [row] = await db.insert(hazards).values(values).returning();
+  return row as HazardRow;
+}
+
+export async function insertEvent(db: Db, values: typeof hazardEvents.$inferInsert): Promise<void> {
+  await db.insert(hazardEvents).values(values);
+}
+
+export async function insertPhotos(db: Db, values: (typeof hazardPhotos.$inferInsert)[]): Promise<void> {
+  if (values.length) await db.insert(hazardPhotos).values(values);
+}
+
+/** Open hazards whose deadline has passed, as of `today` (Asia/Shanghai). */
+const overdueSql = (today: string) =>
+  sql`${hazards.status} in ('rectifying','overdue','awaiting_acceptance') and ${hazards.deadline} < ${today}`;
+
+/** Not closed yet (R13: 清零 counts these). */
+const openSql = sql`${hazards.status} in ('reported','rectifying','overdue','awaiting_acceptance')`;
+
+/**
+ * Awaiting acceptance by `actor` (the rule of assertMayAccept as a where-fragment): a regulator signs off
+ * major and regulator-found hazards at the finder's level or above; the enterprise administrator its own
+ * general self-found ones; an administrator any.
+ */
+export function acceptableBySql(actor: { role: string; regionCode: string | null; enterpriseId: string | null }): SQL {
+  const awaiting = sql`${hazards.status} = 'awaiting_acceptance'`;
+  const byRegulator = sql`(${hazards.level} = 'major' or ${hazards.source} = 'regulator_inspection')`;
+  if (actor.role === "admin") return awaiting;
+  if (actor.role === "enterprise_admin" && actor.enterpriseId)
+    return sql`${awaiting} and ${hazards.enterpriseId} = ${actor.enterpriseId} and not ${byRegulator}`;
+  if ((actor.role === "regulator_leader" || actor.role === "regulator_inspector") && actor.regionCode)
+    return sql`${awaiting} and ${byRegulator} and (${hazards.foundByRegion} is null or length(${hazards.foundByRegion}) >= ${actor.regionCode.length})`;
+  return sql`false`;
+}
+
+export async function listHazards(db: Db, scope: SQL, q: HazardListQuery, today: string, acceptable?: SQL) {
+  const text = q.q?.trim();
+  const where = and(
+    scope,
+    q.region ? sql`${hazards.regionCode} like ${`${likeEscape(q.region)}%`}` : undefined,
+    q.enterprise ? eq(hazards.enterpriseId, q.enterprise) : undefined,
+    q.level ? eq(hazards.level, q.level) : undefined,
+    q.state ? eq(hazards.status, q.state) : undefined,
+    q.source ? eq(hazards.source, q.source) : undefined,
+    q.category ? eq(hazards.category, q.category) : undefined,
+    q.overdue === "true" ? overdueSql(today) : q.overdue === "false" ? sql`not (${overdueSql(today)})` : undefined,
+    // Chinese substring: pg_trgm GIN index on the description.
+    text ? sql`${hazards.description} ilike ${`%${likeEscape(text)}%`}` : undefined,
+    q.open === "true" ? openSql : q.open === "false" ? sql`not ${openSql}` : undefined,
+    acceptable,
+  );
+  const [items, [count]] = await Promise.all([
+    db
+      .select()
+      .from(hazards)
+      .where(where)
+      .orderBy(
+        ...(q.sort === "deadline" ? [sql`${hazards.deadline} asc nulls last`, asc(hazards.createdAt)] : [desc(hazards.createdAt)]),
+        asc(hazards.id),
+      )
+      .limit(q.pageSize)
+      .offset((q.page - 1) * q.pageSize),
+    db.select({ n: sql<number>`count(*)::int` }).from(hazards).where(where),
+  ]);
+  return { items, total: count?.n ?? 0 };
+}
+
+export function eventsOf(db: Db, hazardId: string): Promise<EventRow[]> {
+  return db.select().from(hazardEvents).where(eq(hazardEvents.hazardId, hazardId)).orderBy(asc(hazardEvents.seq));
+}
+
+export function photosOf(db: Db, hazardIds: string[]) {
+  if (hazardIds.length === 0) return Promise.resolve([]);
+  return db
+    .select({
+      id: hazardPhotos.id,
+      hazardId: hazardPhotos.hazardId,
+      phase: hazardPhotos.phase,
+      contentType: hazardPhotos.contentType,
+      bytes: hazardPhotos.bytes,
+      locationKept: hazardPhotos.locationKept,
+    })
+    .from(hazardPhotos)
+    .where(inArray(hazardPhotos.hazardId, hazardIds))
+    .orderBy(desc(hazardPhotos.phase), asc(hazardPhotos.createdAt), asc(hazardPhotos.id)); // before, then after
+}
+
+export async function findPhoto(db: Db, id: string, scope: SQL) {
+  const [row] = await db
+    .select({ contentType: hazardPhotos.contentType, data: hazardPhotos.data })
+    .from(hazardPhotos)
+    .where(and(eq(hazardPhotos.id, id), scope))
+    .limit(1);
+  return row;
+}
