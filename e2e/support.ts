@@ -1,10 +1,11 @@
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
-import { type Browser, chromium, type Page } from "playwright-core";
+import { after, before } from "node:test";
+import { type Browser, type BrowserContextOptions, chromium, type Page } from "playwright-core";
 import { buildApp } from "../server/app.js";
 import { loadConfig } from "../server/kernel/config.js";
 import type { Server } from "../server/kernel/http/server.js";
-import { type TestApp, TestClock } from "../server/test/harness.js";
+import { seedReference, type TestApp, TestClock, testPassword } from "../server/test/harness.js";
 import { testDatabase } from "../server/test/test-db.js";
 
 const root = join(import.meta.dirname, "..");
@@ -57,5 +58,78 @@ export async function withScreenshot<T>(page: Page, name: string, fn: () => Prom
     mkdirSync(dir, { recursive: true });
     await page.screenshot({ path: join(dir, `${name}.png`), fullPage: true }).catch(() => {});
     throw err;
+  }
+}
+
+export type BrowserSuite = { server: TestApp & { baseUrl: string }; browser: Browser };
+
+/**
+ * A browser test file's fixture: the server with the 常州市 reference data and Chromium, started before the
+ * file's tests and closed after them. Read `suite.server` / `suite.browser` inside tests.
+ */
+export function browserSuite(): BrowserSuite {
+  const suite = {} as BrowserSuite;
+  before(async () => {
+    suite.server = await startServer();
+    await seedReference(suite.server);
+    suite.browser = await launchBrowser();
+  });
+  after(async () => {
+    await suite.browser?.close();
+    await suite.server?.close();
+  });
+  return suite;
+}
+
+/** A new browser context (desktop, zh-CN unless told otherwise) signed in through the login page as `username`. */
+export async function signInAs(
+  suite: BrowserSuite,
+  username: string,
+  context: BrowserContextOptions = { viewport: { width: 1280, height: 900 } },
+): Promise<Page> {
+  const page = await (await suite.browser.newContext({ locale: "zh-CN", ...context })).newPage();
+  await page.goto(`${suite.server.baseUrl}/login`);
+  await page.locator("#username").fill(username);
+  await page.locator("#password").fill(testPassword);
+  await page.locator("#login-submit").click();
+  await page.getByTestId("user-display-name").waitFor();
+  return page;
+}
+
+/**
+ * Picks `option` in the Ant Design select whose input has `id` (typing `search` first, for a searching select), and
+ * checks the choice then shows in the select (`shows`, or the option text; `null` leaves the check to the caller).
+ * On a loaded machine a click can land while the dropdown is still opening or closing; every step has a short
+ * timeout and the whole pick is retried from a closed dropdown, instead of one long wait that fails the test.
+ */
+export async function chooseOption(
+  page: Page,
+  id: string,
+  option: string,
+  { search, exact = true, shows = option }: { search?: string; exact?: boolean; shows?: string | null } = {},
+): Promise<void> {
+  const input = page.locator(`#${id}`);
+  const select = page.locator(".ant-select").filter({ has: input });
+  // This select's own dropdown: rc-select gives its listbox the id `<input id>_list`.
+  const dropdown = page.locator(".ant-select-dropdown:visible").filter({ has: page.locator(`[id="${id}_list"]`) });
+  for (let attempt = 1; ; attempt++) {
+    try {
+      if (!(await dropdown.isVisible())) await input.click({ timeout: 5000 });
+      if (search !== undefined) await input.fill(search, { timeout: 5000 });
+      await dropdown.waitFor({ timeout: 5000 });
+      await dropdown.locator(".ant-spin").waitFor({ state: "detached", timeout: 10_000 });
+      await dropdown
+        .locator(".ant-select-item-option")
+        .filter({ has: page.getByText(option, { exact }) })
+        .first()
+        .click({ timeout: 5000 });
+      if (shows !== null) await select.getByText(shows, { exact }).first().waitFor({ timeout: 3000 });
+      return;
+    } catch (err) {
+      if (attempt === 4) throw err;
+      // Escape closes an open dropdown and goes no further (rc-select stops it), so a modal around it stays open.
+      if (await dropdown.isVisible()) await page.keyboard.press("Escape");
+      await dropdown.waitFor({ state: "hidden", timeout: 5000 }).catch(() => {});
+    }
   }
 }
