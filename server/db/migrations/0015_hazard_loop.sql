@@ -116,6 +116,7 @@ CREATE TABLE "webhook_outbox" (
 	CONSTRAINT "webhook_outbox_status_check" CHECK ("webhook_outbox"."status" in ('pending','delivered','failed'))
 );
 --> statement-breakpoint
+ALTER TABLE "hazards" ADD COLUMN "industry_code" text;--> statement-breakpoint
 ALTER TABLE "hazards" ADD COLUMN "supervision_level" text;--> statement-breakpoint
 ALTER TABLE "hazards" ADD COLUMN "supervision_deadline" date;--> statement-breakpoint
 ALTER TABLE "hazards" ADD COLUMN "escalation_rung" text;--> statement-breakpoint

@@ -42,6 +42,8 @@ export const hazards = pgTable(
     id: uuid("id").primaryKey().defaultRandom(),
     enterpriseId: uuid("enterprise_id").notNull(),
     regionCode: text("region_code").notNull(),
+    /** The enterprise's GB/T 4754 industry, copied at registration for statistics by industry. */
+    industryCode: text("industry_code"),
     description: text("description").notNull(),
     location: text("location").notNull(),
     source: text("source").notNull(),
