@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
 import type { Browser, Page } from "playwright-core";
 import { addDays, shanghaiDay } from "../domain/common/calendar.js";
+import { lastEndedPeriod } from "../domain/hazards/stats.js";
 import { buildEnterprise, buildUser, seedReference, signIn, testPassword, usccFor } from "../server/test/harness.js";
 import { chooseOption, launchBrowser, startServer, withScreenshot } from "./support.js";
 
@@ -28,6 +29,15 @@ async function signedIn(username: string, device: typeof phone | typeof desktop)
   await page.locator("#login-submit").click();
   await page.getByTestId("user-display-name").waitFor();
   return page;
+}
+
+/** The stats page's KPI tiles as shown. */
+async function tiles(page: Page): Promise<Record<string, string>> {
+  const out: Record<string, string> = {};
+  for (const id of ["found", "rectified", "on-time-rate", "rectification-rate", "overdue", "open-major"]) {
+    out[id] = (await page.getByTestId(`stats-${id}`).locator(".ant-statistic-content").innerText()).trim();
+  }
+  return out;
 }
 
 /** The page fits the phone's width: nothing scrolls sideways. */
@@ -114,6 +124,20 @@ test("the enterprise administrator reports a major hazard from a phone, plans an
   });
 
   const page = await signedIn(inspector.username, desktop);
+  await withScreenshot(page, "hazards-stats-before", async () => {
+    // 溧阳市 this year, on this fresh database: the one 重大 hazard, found and still open.
+    await page.getByRole("menu").first().getByText("隐患统计分析", { exact: true }).click();
+    await page.waitForURL(/\/hazards\/stats$/);
+    assert.deepEqual(await tiles(page), {
+      found: "1",
+      rectified: "0",
+      "on-time-rate": "—",
+      "rectification-rate": "0%",
+      overdue: "0",
+      "open-major": "1",
+    });
+    assert.equal(await page.getByTestId("stats-cleared").getAttribute("data-cleared"), "false");
+  });
   await withScreenshot(page, "hazards-inspector-accept", async () => {
     await page.getByRole("menu").first().getByText("隐患排查治理", { exact: true }).click();
     await page.waitForURL(/\/hazards$/);
@@ -133,6 +157,27 @@ test("the enterprise administrator reports a major hazard from a phone, plans an
     await timeline.getByTestId("hazard-event-accept").getByText("现场核查，持证上岗").waitFor();
     await timeline.getByTestId("hazard-event-submit").getByText(entAdmin.displayName, { exact: false }).waitFor();
     assert.equal(await page.locator("#hazard-accept").count(), 0, "an accepted hazard offers no acceptance");
+  });
+
+  // The stats page reflects the acceptance: rectified on time, nothing open, 溧阳市 清零; 溧城街道 carries it.
+  await withScreenshot(page, "hazards-stats-after", async () => {
+    await page.getByRole("menu").first().getByText("隐患统计分析", { exact: true }).click();
+    await page.waitForURL(/\/hazards\/stats$/);
+    await page.getByTestId("stats-rectified").getByText("1", { exact: true }).waitFor();
+    assert.deepEqual(await tiles(page), {
+      found: "1",
+      rectified: "1",
+      "on-time-rate": "100%",
+      "rectification-rate": "100%",
+      overdue: "0",
+      "open-major": "0",
+    });
+    assert.equal(await page.getByTestId("stats-cleared").getAttribute("data-cleared"), "true");
+    const licheng = page.getByTestId("stats-table").locator("tr", { hasText: "溧城街道" });
+    assert.deepEqual((await licheng.locator("td").allInnerTexts()).slice(0, 3), ["溧城街道", "1", "1"]);
+    // Grouped by enterprise, the plant is the one row.
+    await page.getByTestId("stats-group-enterprise").click();
+    await page.getByTestId("stats-table").getByText("溧阳市隐患演示化工有限公司").waitFor();
   });
 
   // What was stored: accepted 重大 hazard with the criterion, the plan, one before and one after photo, four steps.
@@ -207,4 +252,33 @@ test("an inspector voiding a hazard the enterprise changed meanwhile is told, se
     stored.timeline.map((e: { action: string }) => e.action),
     ["report", "set_plan", "void"],
   );
+});
+
+test("the enterprise administrator submits last quarter's statistics table signed by the principal", async () => {
+  const enterprise = await buildEnterprise(server, { name: "溧阳市报表演示化工有限公司", uscc: usccFor(9303), principalName: "陈主任" });
+  const entAdmin = await buildUser(server, { role: "enterprise_admin", enterpriseId: enterprise.id, regionCode: null });
+  const quarter = lastEndedPeriod(shanghaiDay(server.clock.now()), "quarterly").code;
+  const page = await signedIn(entAdmin.username, desktop);
+  await withScreenshot(page, "hazard-reports-submit", async () => {
+    await page.getByRole("menu").first().getByText("隐患统计报表", { exact: true }).click();
+    await page.waitForURL(/\/hazards\/reports$/);
+    const row = page.getByTestId("hazard-reports-table").locator(`tr[data-row-key="${quarter}"]`);
+    await row.getByTestId(`report-download-${quarter}`).waitFor();
+    await page.locator(`#report-submit-${quarter}`).click();
+    // The principal on file is offered; the name is what the table is signed with.
+    await page.locator('#hazard-report-submit_principalName[value="陈主任"]').waitFor();
+    await page.locator("#hazard-report-submit_principalName").fill("");
+    await page.locator("#report-submit-ok").click();
+    await page.getByText("请填写签字的主要负责人姓名").waitFor();
+    await page.locator("#hazard-report-submit_principalName").fill("陈主任");
+    await page.locator("#report-submit-ok").click();
+    await row.locator("[data-status^=submitted_]").waitFor();
+    await row.getByText("陈主任", { exact: false }).waitFor();
+    assert.equal(await page.locator(`#report-submit-${quarter}`).count(), 0, "submitted once");
+  });
+  const session = await signIn(server, entAdmin.username);
+  const periods = (
+    await server.app.inject({ method: "GET", url: `/api/enterprises/${enterprise.id}/hazard-reports`, headers: session.headers() })
+  ).json() as { period: string; submission: { principalName: string } | null }[];
+  assert.equal(periods.find((p) => p.period === quarter)?.submission?.principalName, "陈主任");
 });

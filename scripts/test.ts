@@ -23,7 +23,16 @@ export const unitFiles = [
   "server/modules/checks/checks.test.ts",
   "domain/hazards/hazard.test.ts",
   "server/modules/hazards/hazards.test.ts",
+  "domain/hazards/escalation.test.ts",
+  "server/modules/hazards/hazards.escalation.test.ts",
+  "server/modules/notifications/notifications.test.ts",
+  "domain/hazards/stats.test.ts",
+  "server/modules/hazards/hazards.stats.test.ts",
+  "server/modules/hazards/hazards.exposure.test.ts",
+  "domain/hazards/supervision.test.ts",
+  "server/modules/hazards/hazards.supervision.test.ts",
   "server/kernel/config.test.ts",
+  "server/kernel/jobs/jobs.test.ts",
   "server/kernel/audit/audit.test.ts",
   "server/kernel/authz/scope.test.ts",
   "server/modules/accounts/auth.test.ts",
@@ -51,6 +60,9 @@ export const browserFiles = [
   "e2e/risk.e2e.ts",
   "e2e/risk-policies.e2e.ts",
   "e2e/hazards.e2e.ts",
+  "e2e/notifications.e2e.ts",
+  "e2e/exposure.e2e.ts",
+  "e2e/supervision.e2e.ts",
 ];
 
 const root = join(import.meta.dirname, "..");

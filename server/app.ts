@@ -13,10 +13,14 @@ import { checksRoutes } from "./modules/checks/checks.routes.js";
 import { departmentsRoutes } from "./modules/departments/departments.routes.js";
 import { enterpriseSheetRoutes, enterprisesRoutes } from "./modules/enterprises/enterprises.routes.js";
 import { gridRoutes } from "./modules/grid/grid.routes.js";
+import { exposureRoutes } from "./modules/hazards/hazards.exposure.routes.js";
 import { hazardsRoutes } from "./modules/hazards/hazards.routes.js";
 import { registerHazardHooks } from "./modules/hazards/hazards.service.js";
+import { hazardStatsRoutes } from "./modules/hazards/hazards.stats.routes.js";
+import { supervisionRoutes } from "./modules/hazards/hazards.supervision.routes.js";
 import { industriesRoutes } from "./modules/industries/industries.routes.js";
 import { majorHazardRoutes } from "./modules/major-hazard/major-hazard.routes.js";
+import { notificationsRoutes } from "./modules/notifications/notifications.routes.js";
 import { regionsRoutes } from "./modules/regions/regions.routes.js";
 import { riskRoutes } from "./modules/risk/risk.routes.js";
 import { riskNoticeCardRoutes } from "./modules/risk/risk-notice-card.routes.js";
@@ -66,7 +70,11 @@ export async function buildApp(deps: AppDeps): Promise<Server> {
     gridRoutes,
     majorHazardRoutes,
     checksRoutes,
+    hazardStatsRoutes,
     hazardsRoutes,
+    exposureRoutes,
+    supervisionRoutes,
+    notificationsRoutes,
     riskRoutes,
     riskNoticeCardRoutes,
   ])

@@ -2,8 +2,10 @@ import { chmodSync, existsSync, mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { buildApp } from "./app.js";
+import { appJobs } from "./jobs.js";
 import { ConfigError, loadConfig } from "./kernel/config.js";
 import { openDatabase } from "./kernel/db/open.js";
+import { startJobs } from "./kernel/jobs/jobs.js";
 import { appVersion } from "./kernel/version.js";
 import { ensureInitialAdmin } from "./modules/accounts/users.service.js";
 import { seedDemoCity } from "./modules/demo/demo.service.js";
@@ -14,7 +16,10 @@ import { ensureBuiltInDivisions } from "./modules/regions/regions.service.js";
 const root = fileURLToPath(new URL("..", import.meta.url));
 const webDist = join(root, "web", "dist");
 
-/** Boot: config → web build if missing → db → migrate → built-in regions, industries and admin on first start → listen. */
+/**
+ * Boot: config → web build if missing → db → migrate → built-in regions, industries and admin on first start →
+ * background jobs (unless JOBS=off) → listen.
+ */
 async function main() {
   const config = loadConfig();
   if (!existsSync(join(webDist, "index.html"))) {
@@ -66,9 +71,13 @@ async function main() {
     }
   }
 
-  const app = await buildApp({ db: database.db, dbKind: database.kind, config, clock, version: appVersion, webDist });
+  const deps = { db: database.db, dbKind: database.kind, config, clock, version: appVersion, webDist };
+  const app = await buildApp(deps);
+  const jobs = await startJobs(database, config, clock, appJobs(deps), app.log.child({ component: "jobs" }));
   const shutdown = async (signal: string) => {
     app.log.info({ signal }, "shutting down");
+    // Jobs first: a running job finishes (bounded) while the database is still open.
+    await jobs.stop();
     await app.close();
     await database.close();
     process.exit(0);
@@ -77,6 +86,7 @@ async function main() {
   process.once("SIGTERM", () => void shutdown("SIGTERM"));
   await app.listen({ port: config.port, host: config.host });
   console.log(`  Redline ${appVersion} on ${database.kind} — http://localhost:${config.port}  (API docs: /api/docs)`);
+  if (!config.jobsEnabled) console.log("  Background jobs are off on this instance (JOBS=off).");
 }
 
 main().catch((err) => {

@@ -29,6 +29,12 @@ export const permissions = {
   "hazards.report": ["admin", "regulator_leader", "regulator_inspector", "grid_member", "enterprise_admin", "enterprise_staff"],
   "hazards.rectify": ["admin", "enterprise_admin", "enterprise_staff"],
   "hazards.review": ["admin", "regulator_leader", "regulator_inspector"],
+  // The menu's entry to the 16号令 statistics reports (web): enterprises submit theirs, regulators follow them; the API
+  // needs hazards.read (an enterprise's reports), hazards.rectify (submit) or hazards.review (the regulators' view).
+  "hazards.reports": ["admin", "regulator_leader", "regulator_inspector", "enterprise_admin", "enterprise_staff"],
+  // 每周曝光 (R12): regulators draft the weekly list; publishing needs a leader's approval.
+  "exposure.manage": ["admin", "regulator_leader", "regulator_inspector"],
+  "exposure.publish": ["admin", "regulator_leader"],
   // The regional risk view's menu and page (web); its API calls themselves need risk.read and major_hazard.read.
   "risk.region": ["admin", "regulator_leader", "regulator_inspector"],
   // The menu's entry to an enterprise user's own risk register (web); the register's API needs risk.read.
@@ -38,6 +44,8 @@ export const permissions = {
   "users.manage": ["admin"],
   "tokens.manage": ["admin"],
   "audit.read": ["admin"],
+  // The in-app inbox: each user reads and marks only their own notifications.
+  "notifications.read": ["admin", "regulator_leader", "regulator_inspector", "grid_member", "enterprise_admin", "enterprise_staff"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof permissions | "public" | "authenticated";

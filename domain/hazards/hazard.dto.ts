@@ -1,8 +1,10 @@
 import { z } from "zod";
 import { CalendarDate } from "../common/calendar.js";
 import { PageQuery } from "../common/page.js";
+import { escalationRungs } from "./escalation.js";
 import { hazardActions, hazardCategories, hazardLevels, hazardSources, hazardStates, suspensionKinds } from "./hazard.js";
 import { photoTypes } from "./photo.js";
+import { Supervision, SupervisionLevel } from "./supervision.dto.js";
 
 export const HazardLevel = z.enum(hazardLevels);
 export const HazardState = z.enum(hazardStates);
@@ -57,6 +59,8 @@ export const HazardListQuery = PageQuery.extend({
   open: z.enum(["true", "false"]).optional(),
   /** `me`: awaiting acceptance by the caller — the ones the caller may sign off (销号). */
   acceptableBy: z.literal("me").optional(),
+  /** `true`: under an active 挂牌督办 listing (R10); `false`: not listed. */
+  supervised: z.enum(["true", "false"]).optional(),
   /** `deadline`: soonest deadline first (no deadline last); default newest first. */
   sort: z.enum(["newest", "deadline"]).default("newest"),
 });
@@ -159,6 +163,11 @@ export const Hazard = z.object({
   deadline: z.string().nullable(),
   rectification: z.string().nullable(),
   acceptedByRegulator: z.boolean(),
+  /** The active 挂牌督办 listing's level and deadline (R10), null when not listed. */
+  supervisionLevel: SupervisionLevel.nullable(),
+  supervisionDeadline: z.string().nullable(),
+  /** The highest R12 escalation rung fired (domain/hazards/escalation.ts); null before any. */
+  escalationRung: z.enum(escalationRungs).nullable(),
   foundByName: z.string(),
   foundByRole: z.string().nullable(),
   reportedAt: z.string(),
@@ -172,6 +181,8 @@ export type Hazard = z.infer<typeof Hazard>;
 export const HazardDetail = Hazard.extend({
   photos: z.array(HazardPhotoInfo),
   timeline: z.array(HazardEvent),
+  /** Every 挂牌督办 listing of the hazard, newest first (at most one active). */
+  supervisions: z.array(Supervision),
 });
 export type HazardDetail = z.infer<typeof HazardDetail>;
 

@@ -27,3 +27,13 @@ test("bad values stop the boot with a message naming each variable", () => {
     },
   );
 });
+
+test("background jobs run unless JOBS=off; any other value stops the boot", () => {
+  assert.equal(loadConfig({}).jobsEnabled, true);
+  assert.equal(loadConfig({ JOBS: "on" }).jobsEnabled, true);
+  assert.equal(loadConfig({ JOBS: "off" }).jobsEnabled, false);
+  assert.throws(
+    () => loadConfig({ JOBS: "no" }),
+    (err: unknown) => err instanceof ConfigError && /JOBS/.test(err.message),
+  );
+});

@@ -2,6 +2,11 @@ import { resolve } from "node:path";
 import { z } from "zod";
 
 const Env = z.object({
+  /** 16号令 Art. 14 (R4): "15日前" read inclusively (on the 15th is on time); false = due the 14th. */
+  STATS_DUE_INCLUSIVE: z
+    .enum(["true", "false"])
+    .default("true")
+    .transform((v) => v === "true"),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   HOST: z.string().default("0.0.0.0"),
   DATA_DIR: z.string().min(1).default("./data"),
@@ -37,14 +42,37 @@ const Env = z.object({
     .enum(["true", "false"])
     .default("false")
     .transform((v) => v === "true"),
+  /** Background jobs (escalation, webhooks, exposure drafts) on this instance; `off` e.g. for a web-only instance. */
+  JOBS: z
+    .enum(["on", "off"])
+    .default("on")
+    .transform((v) => v === "on"),
   /** Trust X-Forwarded-For from a reverse proxy for the client IP in the audit trail. */
   TRUST_PROXY: z
     .enum(["true", "false"])
     .default("false")
     .transform((v) => v === "true"),
+  /** Outbound notification webhook (JSON, HMAC-SHA256 signed with WEBHOOK_SECRET) for WeCom/DingTalk/SMS gateways. */
+  WEBHOOK_URL: z
+    .string()
+    .regex(/^https?:\/\//, "must be an http:// or https:// URL")
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
+  WEBHOOK_SECRET: z
+    .string()
+    .min(16, "at least 16 characters")
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
+  /** R12 ladder day counts overriding the defaults, e.g. "o3=5,o15=20" (domain/hazards/escalation.ts). */
+  ESCALATION_DAYS: z
+    .string()
+    .regex(/^\s*([a-z_0-9]+=\d+\s*(,\s*|$))*$/, "e.g. o3=5,o15=20")
+    .default(""),
 });
 
 export type Config = {
+  /** R4 reading of the statistics report's due day (hazards.md Open points). */
+  statsDueInclusive: boolean;
   port: number;
   host: string;
   dataDir: string;
@@ -58,6 +86,11 @@ export type Config = {
   logLevel: z.infer<typeof Env>["LOG_LEVEL"];
   cookieSecure: boolean;
   trustProxy: boolean;
+  /** JOBS=off: this instance runs no background jobs. */
+  jobsEnabled: boolean;
+  webhookUrl: string | undefined;
+  webhookSecret: string | undefined;
+  escalationDays: string;
 };
 
 export class ConfigError extends Error {}
@@ -70,7 +103,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(`Invalid configuration (environment variables):\n${lines.join("\n")}`);
   }
   const e = parsed.data;
+  if (e.WEBHOOK_URL && !e.WEBHOOK_SECRET)
+    throw new ConfigError("Invalid configuration (environment variables):\n  WEBHOOK_SECRET: required with WEBHOOK_URL");
   return {
+    statsDueInclusive: e.STATS_DUE_INCLUSIVE,
     port: e.PORT,
     host: e.HOST,
     dataDir: resolve(e.DATA_DIR),
@@ -83,5 +119,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     cookieSecure: e.COOKIE_SECURE,
     trustProxy: e.TRUST_PROXY,
+    jobsEnabled: e.JOBS,
+    webhookUrl: e.WEBHOOK_URL,
+    webhookSecret: e.WEBHOOK_SECRET,
+    escalationDays: e.ESCALATION_DAYS,
   };
 }

@@ -1,4 +1,4 @@
-import { and, desc, eq, gt, isNull, lt, or, type SQL, sql } from "drizzle-orm";
+import { and, desc, eq, gt, inArray, isNull, lt, or, type SQL, sql } from "drizzle-orm";
 import type { Db } from "../../kernel/db/db.js";
 import { apiTokens, loginThrottle, sessions, users } from "./accounts.schema.js";
 
@@ -237,4 +237,30 @@ export async function revokeToken(db: Db, id: string, now: Date): Promise<TokenR
     .where(and(eq(apiTokens.id, id), isNull(apiTokens.revokedAt)))
     .returning();
   return row;
+}
+
+/** Ids of active accounts with one of `roles`, bound exactly to one of the regions or enterprises given (bounded). */
+export async function activeUserIdsBound(
+  db: Db,
+  f: { roles: readonly string[]; regionCodes?: readonly string[]; enterpriseIds?: readonly string[] },
+): Promise<string[]> {
+  const regions = f.regionCodes ?? [];
+  const enterprises = f.enterpriseIds ?? [];
+  if (f.roles.length === 0 || regions.length + enterprises.length === 0) return [];
+  const found = await db
+    .select({ id: users.id })
+    .from(users)
+    .where(
+      and(
+        eq(users.status, "active"),
+        inArray(users.role, [...f.roles]),
+        or(
+          regions.length ? inArray(users.regionCode, [...regions]) : undefined,
+          enterprises.length ? inArray(users.enterpriseId, [...enterprises]) : undefined,
+        ),
+      ),
+    )
+    .orderBy(users.id)
+    .limit(1000);
+  return found.map((r) => r.id);
 }

@@ -216,3 +216,14 @@ export async function ensureInitialAdmin(db: Db, now: Date): Promise<{ username:
   });
   return { username: "admin", password };
 }
+
+/**
+ * Recipients for notifications (e.g. hazard escalation, R12): ids of the active accounts holding one of `roles`
+ * bound exactly to one of `regionCodes` or `enterpriseIds`. Ids only leave this module.
+ */
+export function activeUserIdsFor(
+  db: Db,
+  f: { roles: readonly Role[]; regionCodes?: readonly string[]; enterpriseIds?: readonly string[] },
+): Promise<string[]> {
+  return repo.activeUserIdsBound(db, f);
+}

@@ -206,3 +206,8 @@ export async function endGridAssignment(db: Db, ctx: Ctx, id: string, input: Gri
   });
   return presentOne(db, ctx, row);
 }
+
+/** The members actively holding a grid node (e.g. the township grid notified by hazard escalation, R12). */
+export async function activeGridMemberIds(db: Db, regionCode: string): Promise<string[]> {
+  return [...new Set((await repo.activeAssignmentsAt(db, regionCode)).map((a) => a.userId))];
+}

@@ -1,5 +1,6 @@
 import { roleHas } from "../../../domain/access/permissions.js";
 import { acceptedByRegulator, type HazardLevel, type HazardSource } from "../../../domain/hazards/hazard.js";
+import { actsForListing, type SupervisionLevel } from "../../../domain/hazards/supervision.js";
 import type { Actor } from "../../kernel/auth/actor.js";
 import { scopeWhere } from "../../kernel/authz/scope.js";
 import { forbidden } from "../../kernel/http/errors.js";
@@ -14,7 +15,14 @@ export const hazardScope = (actor: Actor | null) => scopeWhere(actor, { region: 
 export const photoScope = (actor: Actor | null) =>
   scopeWhere(actor, { region: hazardPhotos.regionCode, enterprise: hazardPhotos.enterpriseId });
 
-type HazardFacts = { enterpriseId: string; regionCode: string; level: string; source: string; foundByRegion: string | null };
+type HazardFacts = {
+  enterpriseId: string;
+  regionCode: string;
+  level: string;
+  source: string;
+  foundByRegion: string | null;
+  supervisionLevel?: string | null;
+};
 
 /** 自查自改: planning and submitting the rectification is the enterprise's own work (an administrator may act for it). */
 export function assertMayRectify(actor: Actor, h: HazardFacts): void {
@@ -29,6 +37,11 @@ export function assertMayRectify(actor: Actor, h: HazardFacts): void {
  */
 export function assertMayAccept(actor: Actor, h: HazardFacts): void {
   if (actor.role === "admin") return;
+  // 挂牌督办 (R10): a listed hazard is signed off only at the listing's level or above, in whose region it lies
+  // (and, below, at the finder's level or above).
+  if (h.supervisionLevel && !actsForListing(actor, h.supervisionLevel as SupervisionLevel, h.regionCode)) {
+    throw forbidden("hazards.supervision.level");
+  }
   if (acceptedByRegulator({ level: h.level as HazardLevel, source: h.source as HazardSource })) {
     if (!roleHas(actor.role, "hazards.review") || !actor.regionCode || !h.regionCode.startsWith(actor.regionCode)) {
       throw forbidden("hazards.regulator_accepts");

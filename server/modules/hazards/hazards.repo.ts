@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, type SQL, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNotNull, isNull, type SQL, sql } from "drizzle-orm";
 import type { HazardListQuery } from "../../../domain/hazards/hazard.dto.js";
 import { likeEscape } from "../../kernel/authz/scope.js";
 import type { Db } from "../../kernel/db/db.js";
@@ -47,8 +47,15 @@ export function acceptableBySql(actor: { role: string; regionCode: string | null
   if (actor.role === "admin") return awaiting;
   if (actor.role === "enterprise_admin" && actor.enterpriseId)
     return sql`${awaiting} and ${hazards.enterpriseId} = ${actor.enterpriseId} and not ${byRegulator}`;
-  if ((actor.role === "regulator_leader" || actor.role === "regulator_inspector") && actor.regionCode)
-    return sql`${awaiting} and ${byRegulator} and (${hazards.foundByRegion} is null or length(${hazards.foundByRegion}) >= ${actor.regionCode.length})`;
+  if ((actor.role === "regulator_leader" || actor.role === "regulator_inspector") && actor.regionCode) {
+    // 挂牌督办: a listed hazard only for the listing's level or above (assertMayAccept; signed off by 摘牌).
+    const below = { 4: ["province"], 6: ["city", "province"] }[actor.regionCode.length] ?? ["county", "city", "province"];
+    const listing = sql`(${hazards.supervisionLevel} is null or ${hazards.supervisionLevel} not in (${sql.join(
+      below.map((l) => sql`${l}`),
+      sql`, `,
+    )}))`;
+    return sql`${awaiting} and ${byRegulator} and ${listing} and (${hazards.foundByRegion} is null or length(${hazards.foundByRegion}) >= ${actor.regionCode.length})`;
+  }
   return sql`false`;
 }
 
@@ -66,6 +73,8 @@ export async function listHazards(db: Db, scope: SQL, q: HazardListQuery, today:
     // Chinese substring: pg_trgm GIN index on the description.
     text ? sql`${hazards.description} ilike ${`%${likeEscape(text)}%`}` : undefined,
     q.open === "true" ? openSql : q.open === "false" ? sql`not ${openSql}` : undefined,
+    // 挂牌督办: under an active listing (the columns are kept in step with hazard_supervisions).
+    q.supervised === "true" ? isNotNull(hazards.supervisionLevel) : q.supervised === "false" ? isNull(hazards.supervisionLevel) : undefined,
     acceptable,
   );
   const [items, [count]] = await Promise.all([

@@ -27,11 +27,13 @@ import { type Db, withTx } from "../../kernel/db/db.js";
 import { AppError, type FieldError, fieldError, forbidden, notFound } from "../../kernel/http/errors.js";
 import { applyTransition, defineMachine } from "../../kernel/workflow/state-machine.js";
 import { onCheckFailed } from "../checks/checks.hooks.js";
-import { getEnterprise } from "../enterprises/enterprises.service.js";
+import { enterpriseFacts, getEnterprise } from "../enterprises/enterprises.service.js";
+import { countyRegulatorsOf, notifyMajorHazardReported } from "./hazards.escalation.js";
 import { hazardEntity, hazardPhotoEntity } from "./hazards.messages.js";
 import { assertMayAccept, assertMayRectify, assertMayVoid, hazardScope, photoScope } from "./hazards.policy.js";
 import * as repo from "./hazards.repo.js";
 import { hazards, type StoredPlan } from "./hazards.schema.js";
+import { presentSupervision, supervisionsOf } from "./hazards.supervision.repo.js";
 
 const machine = defineMachine(hazardMachine);
 type State = (typeof hazardMachine.states)[number];
@@ -61,6 +63,9 @@ function present(r: repo.HazardRow, enterpriseName: string): Hazard {
     deadline: r.deadline,
     rectification: r.rectification,
     acceptedByRegulator: acceptedByRegulator({ level: r.level as Hazard["level"], source: r.source as Hazard["source"] }),
+    supervisionLevel: (r.supervisionLevel ?? null) as Hazard["supervisionLevel"],
+    supervisionDeadline: r.supervisionDeadline ?? null,
+    escalationRung: (r.escalationRung ?? null) as Hazard["escalationRung"],
     foundByName: r.foundByName,
     foundByRole: r.foundByRole,
     reportedAt: r.reportedAt.toISOString(),
@@ -188,13 +193,16 @@ export async function reportHazard(db: Db, ctx: Ctx, input: HazardCreate): Promi
     throw fieldError("majorReason", "hazards.major_reason_required");
   }
   const photos = preparePhotos(input.photos, "photos");
-  const row = await withTx(db, (tx) =>
-    insertReported(
+  // R3 (安全生产法 Art. 41; 16号令 Art. 14): a 重大 hazard goes to the territorial county regulators at once.
+  const reportTo = level === "major" ? await countyRegulatorsOf(db, enterprise.regionCode) : [];
+  const row = await withTx(db, async (tx) => {
+    const inserted = await insertReported(
       tx,
       ctx,
       {
         enterpriseId: enterprise.id,
         regionCode: enterprise.regionCode,
+        industryCode: enterprise.industryCode, // statistics by industry (issue 6 §6)
         description: input.description,
         location: input.location,
         source: input.source,
@@ -211,14 +219,20 @@ export async function reportHazard(db: Db, ctx: Ctx, input: HazardCreate): Promi
         foundByRegion: actor.regionCode,
       },
       photos,
-    ),
-  );
+    );
+    if (inserted.level === "major") await notifyMajorHazardReported(tx, ctx, inserted, enterprise.name, reportTo);
+    return inserted;
+  });
   return detailOf(db, ctx, row, enterprise.name);
 }
 
 async function detailOf(db: Db, ctx: Ctx, row: repo.HazardRow, enterpriseName?: string): Promise<HazardDetail> {
   const name = enterpriseName ?? (await enterpriseNames(db, ctx, [row.enterpriseId])).get(row.enterpriseId) ?? "";
-  const [events, photos] = await Promise.all([repo.eventsOf(db, row.id), repo.photosOf(db, [row.id])]);
+  const [events, photos, supervisions] = await Promise.all([
+    repo.eventsOf(db, row.id),
+    repo.photosOf(db, [row.id]),
+    supervisionsOf(db, row.id),
+  ]);
   return {
     ...present(row, name),
     photos: photos.map(({ hazardId: _, ...p }) => ({ ...p, phase: p.phase as "before" | "after" })),
@@ -232,6 +246,7 @@ async function detailOf(db: Db, ctx: Ctx, row: repo.HazardRow, enterpriseName?: 
       note: e.note,
       at: e.at.toISOString(),
     })),
+    supervisions: supervisions.map(presentSupervision),
   };
 }
 
@@ -301,11 +316,14 @@ export async function transitionHazard(db: Db, ctx: Ctx, id: string, input: Haza
       break;
     case "accept":
       assertMayAccept(actor, before);
+      // 挂牌督办: a listed hazard is accepted by 摘牌 (POST …/supervision/delist), which checks R9 first.
+      if (before.supervisionLevel) throw new AppError(409, "hazards.supervision.via_listing");
       set.closedAt = ctx.now;
       note = input.note ?? null;
       break;
     case "reject":
       assertMayAccept(actor, before);
+      if (before.supervisionLevel) throw new AppError(409, "hazards.supervision.via_listing");
       note = input.reason;
       break;
     case "void":
@@ -324,53 +342,85 @@ export async function transitionHazard(db: Db, ctx: Ctx, id: string, input: Haza
     default:
       throw forbidden();
   }
-  const after = await withTx(db, async (tx) => {
-    const row = await applyTransition(tx, hazards, machine, {
-      id,
-      from: before.status as State,
-      action: input.action,
-      version: input.version,
-      set,
-    });
-    await repo.insertPhotos(
-      tx,
-      photos.map((p) => ({
-        hazardId: id,
-        enterpriseId: row.enterpriseId,
-        regionCode: row.regionCode,
-        phase: "after",
-        contentType: p.contentType,
-        bytes: p.data.length,
-        locationKept: p.locationKept,
-        data: p.data,
-        uploadedById: actor.userId,
-        createdAt: ctx.now,
-      })),
-    );
-    await repo.insertEvent(tx, {
-      hazardId: id,
-      action: input.action,
-      fromState: before.status,
-      toState: row.status,
-      actorId: actor.userId,
-      actorName: actor.displayName,
-      actorRole: actor.role,
-      note,
-      detail: photos.length ? { photos: photos.length } : null,
-      at: ctx.now,
-    });
-    await writeAudit(tx, ctx, {
-      action: `hazard.${input.action}`,
-      entityType: "hazard",
-      entityId: id,
-      regionCode: row.regionCode,
-      before: auditable(before),
-      after: auditable(row),
-      detail: { ...(note ? { note } : {}), ...(photos.length ? { photos: photos.length } : {}) },
-    });
-    return row;
-  });
+  const after = await withTx(db, (tx) => stepInTx(tx, ctx, before, { action: input.action, version: input.version, set, note, photos }));
   return detailOf(db, ctx, after);
+}
+
+/**
+ * Accepts (销号) or rejects a hazard inside the caller's transaction — the closed loop's own step, for 摘牌 of a
+ * listed hazard (hazards.supervision.ts): guarded by state and version, on the timeline, audited.
+ */
+export function decideHazardInTx(
+  tx: Db,
+  ctx: Ctx,
+  before: repo.HazardRow,
+  decision: { action: "accept"; note: string | null } | { action: "reject"; reason: string },
+): Promise<repo.HazardRow> {
+  const set: Partial<typeof hazards.$inferInsert> = { updatedAt: ctx.now };
+  if (decision.action === "accept") set.closedAt = ctx.now;
+  const note = decision.action === "accept" ? decision.note : decision.reason;
+  return stepInTx(tx, ctx, before, { action: decision.action, version: before.version, set, note, photos: [] });
+}
+
+async function stepInTx(
+  tx: Db,
+  ctx: Ctx,
+  before: repo.HazardRow,
+  step: {
+    action: HazardTransition["action"];
+    version: number;
+    set: Partial<typeof hazards.$inferInsert>;
+    note: string | null;
+    photos: ReturnType<typeof preparePhotos>;
+  },
+): Promise<repo.HazardRow> {
+  const actor = ctx.actor as Actor;
+  const { id } = before;
+  const { action, note, photos } = step;
+  const row = await applyTransition(tx, hazards, machine, {
+    id,
+    from: before.status as State,
+    action,
+    version: step.version,
+    set: step.set,
+  });
+  await repo.insertPhotos(
+    tx,
+    photos.map((p) => ({
+      hazardId: id,
+      enterpriseId: row.enterpriseId,
+      regionCode: row.regionCode,
+      phase: "after",
+      contentType: p.contentType,
+      bytes: p.data.length,
+      locationKept: p.locationKept,
+      data: p.data,
+      uploadedById: actor.userId,
+      createdAt: ctx.now,
+    })),
+  );
+  await repo.insertEvent(tx, {
+    hazardId: id,
+    action,
+    fromState: before.status,
+    toState: row.status,
+    actorId: actor.userId,
+    actorName: actor.displayName,
+    actorRole: actor.role,
+    note,
+    detail: photos.length ? { photos: photos.length } : null,
+    at: ctx.now,
+  });
+  await writeAudit(tx, ctx, {
+    action: `hazard.${action}`,
+    entityType: "hazard",
+    entityId: id,
+    regionCode: row.regionCode,
+    before: auditable(before),
+    after: auditable(row),
+    detail: { ...(note ? { note } : {}), ...(photos.length ? { photos: photos.length } : {}) },
+  });
+  return row;
 }
 
 /** The 判定标准 items that apply to an enterprise the caller may see (the picker of issue 6 §1). */
@@ -391,12 +441,14 @@ export async function hazardPhoto(db: Db, ctx: Ctx, id: string): Promise<{ conte
  */
 export function registerHazardHooks(): void {
   onCheckFailed(async (tx, ctx, failed) => {
+    const facts = (await enterpriseFacts(tx, systemContext(ctx, "hazards"), [failed.enterpriseId])).get(failed.enterpriseId);
     const row = await insertReported(
       tx,
       ctx,
       {
         enterpriseId: failed.enterpriseId,
         regionCode: failed.regionCode,
+        industryCode: facts?.industryCode ?? null,
         description: `${failed.riskPointName}：${failed.content}${failed.remark ? `——${failed.remark}` : ""}`,
         location: failed.riskPointName,
         source: "check_task",

@@ -12,6 +12,7 @@ import { Suspense, useState } from "react";
 import { Link, Outlet, useLocation, useNavigate } from "react-router";
 import { PageLoading } from "../components/page-state.js";
 import { useCurrentUser, useSession } from "../features/auth/session-context.js";
+import { NotificationBell } from "../features/notifications/notification-bell.js";
 import { useRoleLabel, useT } from "../i18n/i18n-context.js";
 import { LanguageSwitch } from "../i18n/language-switch.js";
 import { passwordPath } from "./guards.js";
@@ -163,6 +164,7 @@ export function AppLayout() {
           )}
           {brand}
           <div style={{ flex: 1 }} />
+          {!locked && <NotificationBell />}
           <LanguageSwitch showIcon={!isPhone} />
           <Dropdown menu={userMenu} trigger={["click"]} placement="bottomRight">
             <Button type="text" id="user-menu" data-testid="user-menu" style={{ height: 48, paddingInline: 8 }}>

@@ -54,7 +54,17 @@ const HazardUnitCreatePage = lazy(() =>
 const HazardUnitPage = lazy(() => import("../features/major-hazard/hazard-unit-page.js").then((m) => ({ default: m.HazardUnitPage })));
 const HazardsPage = lazy(() => import("../features/hazards/hazards-page.js").then((m) => ({ default: m.HazardsPage })));
 const HazardReportPage = lazy(() => import("../features/hazards/hazard-report-page.js").then((m) => ({ default: m.HazardReportPage })));
+const SupervisionBoardPage = lazy(() =>
+  import("../features/hazards/supervision-board-page.js").then((m) => ({ default: m.SupervisionBoardPage })),
+);
+const ExposurePage = lazy(() => import("../features/hazards/exposure-page.js").then((m) => ({ default: m.ExposurePage })));
+const PublicExposurePage = lazy(() =>
+  import("../features/public/public-exposure-page.js").then((m) => ({ default: m.PublicExposurePage })),
+);
 const HazardDetailPage = lazy(() => import("../features/hazards/hazard-detail-page.js").then((m) => ({ default: m.HazardDetailPage })));
+const HazardStatsPage = lazy(() => import("../features/hazards/stats-page.js").then((m) => ({ default: m.HazardStatsPage })));
+const HazardReportsPage = lazy(() => import("../features/hazards/hazard-reports-page.js").then((m) => ({ default: m.HazardReportsPage })));
+const InboxPage = lazy(() => import("../features/notifications/inbox-page.js").then((m) => ({ default: m.InboxPage })));
 const UsersPage = lazy(() => import("../features/users/users-page.js").then((m) => ({ default: m.UsersPage })));
 const TokensPage = lazy(() => import("../features/tokens/tokens-page.js").then((m) => ({ default: m.TokensPage })));
 const AuditPage = lazy(() => import("../features/audit/audit-page.js").then((m) => ({ default: m.AuditPage })));
@@ -68,6 +78,15 @@ export const router = createBrowserRouter([
         element: (
           <Suspense fallback={<PageLoading fullPage />}>
             <LoginPage />
+          </Suspense>
+        ),
+      },
+      {
+        // 每周曝光: public, no session needed (outside RequireAuth like /login).
+        path: "/public/exposure",
+        element: (
+          <Suspense fallback={<PageLoading fullPage />}>
+            <PublicExposurePage />
           </Suspense>
         ),
       },
@@ -302,10 +321,50 @@ export const router = createBrowserRouter([
                 ),
               },
               {
+                path: "/hazards/supervision",
+                element: (
+                  <RequirePermission permission="hazards.review">
+                    <SupervisionBoardPage />
+                  </RequirePermission>
+                ),
+              },
+              {
+                path: "/hazards/exposure",
+                element: (
+                  <RequirePermission permission="exposure.manage">
+                    <ExposurePage />
+                  </RequirePermission>
+                ),
+              },
+              {
+                path: "/hazards/stats",
+                element: (
+                  <RequirePermission permission="hazards.read">
+                    <HazardStatsPage />
+                  </RequirePermission>
+                ),
+              },
+              {
+                path: "/hazards/reports",
+                element: (
+                  <RequirePermission permission="hazards.reports">
+                    <HazardReportsPage />
+                  </RequirePermission>
+                ),
+              },
+              {
                 path: "/hazards/:id",
                 element: (
                   <RequirePermission permission="hazards.read">
                     <HazardDetailPage />
+                  </RequirePermission>
+                ),
+              },
+              {
+                path: "/inbox",
+                element: (
+                  <RequirePermission permission="notifications.read">
+                    <InboxPage />
                   </RequirePermission>
                 ),
               },

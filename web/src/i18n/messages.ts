@@ -2,8 +2,13 @@ import { checksMessages } from "../features/checks/checks.messages.js";
 import { dashboardsMessages } from "../features/dashboards/dashboards.messages.js";
 import { departmentsMessages } from "../features/departments/departments.messages.js";
 import { gridMessages } from "../features/grid/grid.messages.js";
+import { exposureMessages } from "../features/hazards/exposure-messages.js";
 import { hazardsMessages } from "../features/hazards/hazards.messages.js";
+import { hazardStatsMessages } from "../features/hazards/stats.messages.js";
+import { supervisionMessages } from "../features/hazards/supervision.messages.js";
 import { majorHazardMessages } from "../features/major-hazard/major-hazard.messages.js";
+import { notificationsMessages } from "../features/notifications/notifications.messages.js";
+import { publicMessages } from "../features/public/public.messages.js";
 import { regionsMessages } from "../features/regions/regions.messages.js";
 import { riskMessages } from "../features/risk/risk.messages.js";
 import { riskRegionMessages } from "../features/risk-region/risk-region.messages.js";
@@ -400,6 +405,11 @@ const features = [
   majorHazardMessages,
   checksMessages,
   hazardsMessages,
+  hazardStatsMessages,
+  supervisionMessages,
+  exposureMessages,
+  publicMessages,
+  notificationsMessages,
 ] as const;
 
 type Merge<T extends readonly { "zh-CN": Record<string, string> }[]> = T extends readonly [infer H, ...infer R]

@@ -1,7 +1,7 @@
 import { LockOutlined, SafetyCertificateFilled, UserOutlined } from "@ant-design/icons";
 import { Alert, Button, Card, Flex, Form, Input, Typography, theme } from "antd";
 import { useEffect, useState } from "react";
-import { Navigate, useSearchParams } from "react-router";
+import { Link, Navigate, useSearchParams } from "react-router";
 import type { LoginRequest } from "../../../../domain/auth/auth.dto.js";
 import { type ApiError, toApiError } from "../../api/client.js";
 import { applyFieldErrors } from "../../api/form-errors.js";
@@ -49,7 +49,7 @@ export function LoginPage() {
       <Flex justify="flex-end" style={{ padding: 16 }}>
         <LanguageSwitch />
       </Flex>
-      <Flex flex={1} align="center" justify="center" style={{ padding: "0 16px 64px" }}>
+      <Flex vertical flex={1} align="center" justify="center" style={{ padding: "0 16px 64px" }}>
         <Card style={{ width: "100%", maxWidth: 400 }}>
           <Flex vertical align="center" gap={4} style={{ marginBottom: 24 }}>
             <SafetyCertificateFilled style={{ fontSize: 40, color: token.colorError }} aria-hidden />
@@ -82,6 +82,9 @@ export function LoginPage() {
             </Button>
           </Form>
         </Card>
+        <Link to="/public/exposure" id="login-public-exposure" style={{ marginTop: 16 }}>
+          {t("login.publicExposure")}
+        </Link>
       </Flex>
     </Flex>
   );

@@ -17,6 +17,7 @@ import { DeadlineText, HazardLevelTag, HazardStateTag, useHazardLabel } from "./
 import { CriterionCard } from "./hazard-pickers.js";
 import { actionsFor } from "./hazard-rules.js";
 import { type HazardDetail, hazardsApi } from "./hazards-api.js";
+import { SupervisionCard } from "./supervision-card.js";
 
 const dangerous: readonly HazardAction[] = ["reject", "void"];
 
@@ -34,7 +35,8 @@ export function HazardDetailPage() {
     setUpdated(undefined);
     detail.reload();
   };
-  const actions = hazard ? actionsFor(me, hazard) : [];
+  // 挂牌督办: a listed hazard is accepted or rejected through the listing (摘牌 / reject completion) instead.
+  const actions = hazard ? actionsFor(me, hazard).filter((a) => !(hazard.supervisionLevel && (a === "accept" || a === "reject"))) : [];
 
   return (
     <>
@@ -88,6 +90,7 @@ export function HazardDetailPage() {
             <Row gutter={[16, 16]}>
               <Col xs={24} lg={14}>
                 <Flex vertical gap={16}>
+                  <SupervisionCard hazard={hazard} onDone={setUpdated} onStale={reload} />
                   <HazardFacts hazard={hazard} />
                   <PlanCard hazard={hazard} />
                   <PhotosCard hazard={hazard} />

@@ -19,11 +19,12 @@ import { RegionSelect } from "../../components/region-select.js";
 import { formatDateTime } from "../../i18n/format.js";
 import { useT } from "../../i18n/i18n-context.js";
 import { useCurrentUser } from "../auth/session-context.js";
+import { HazardsExportButton } from "./exposure-export-button.js";
 import { DeadlineText, HazardLevelTag, HazardStateTag, useHazardLabel } from "./hazard-labels.js";
 import { EnterpriseSelect } from "./hazard-pickers.js";
 import { type Hazard, type HazardFilters, hazardsApi } from "./hazards-api.js";
 
-type Tab = "all" | "open" | "awaiting" | "overdue" | "major";
+type Tab = "all" | "open" | "awaiting" | "overdue" | "major" | "supervised";
 type Filters = {
   tab: Tab;
   q?: string;
@@ -34,7 +35,7 @@ type Filters = {
   enterprise?: string;
   region?: string;
 };
-const tabs: readonly Tab[] = ["all", "open", "awaiting", "overdue", "major"];
+const tabs: readonly Tab[] = ["all", "open", "awaiting", "overdue", "major", "supervised"];
 
 /**
  * What a quick tab adds to the filters: 未销号 (open, soonest deadline first), 待我验收 (what the caller may sign
@@ -45,6 +46,7 @@ function queryOf({ tab, ...f }: Filters, mayAccept: boolean): HazardFilters {
   if (tab === "awaiting") return mayAccept ? { ...f, acceptableBy: "me" } : { ...f, state: "awaiting_acceptance" };
   if (tab === "overdue") return { ...f, overdue: "true" };
   if (tab === "major") return { ...f, level: "major" };
+  if (tab === "supervised") return { ...f, supervised: "true", sort: "deadline" }; // 挂牌督办
   return f;
 }
 
@@ -78,6 +80,7 @@ export function HazardsPage() {
     awaiting: isEnterprise ? t("hazards.tabAwaitingEnterprise") : t("hazards.tabAwaiting"),
     overdue: t("hazards.tabOverdue"),
     major: t("hazards.tabMajor"),
+    supervised: t("supervision.tab"),
   };
 
   return (
@@ -85,13 +88,16 @@ export function HazardsPage() {
       <PageHeader
         title={isEnterprise ? t("hazards.myOpenTitle") : t("hazards.title")}
         extra={
-          roleHas(me.role, "hazards.report") && (
-            <Link to="/hazards/report">
-              <Button type="primary" size="large" icon={<CameraOutlined />} id="hazard-report">
-                {t("hazards.report")}
-              </Button>
-            </Link>
-          )
+          <>
+            <HazardsExportButton filters={queryOf({ ...paged.filters, tab }, mayAccept)} />
+            {roleHas(me.role, "hazards.report") && (
+              <Link to="/hazards/report">
+                <Button type="primary" size="large" icon={<CameraOutlined />} id="hazard-report">
+                  {t("hazards.report")}
+                </Button>
+              </Link>
+            )}
+          </>
         }
       />
       <Tabs

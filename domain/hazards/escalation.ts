@@ -1,0 +1,116 @@
+import { z } from "zod";
+import { type CalendarDay, daysBetween } from "../common/calendar.js";
+import type { HazardLevel } from "./hazard.js";
+
+/**
+ * R12 escalation ladder for hazards not accepted by their rectification deadline D. o = days overdue =
+ * today − D in Asia/Shanghai calendar days; a rung is due once o reaches its offset (a reminder's offset is
+ * negative: D−3 is o = −3). Every number is our default, deployment-configurable (shared/domain/hazards.md,
+ * Open points: the seeds give no day counts). Each rung fires once per hazard; the job stores what fired.
+ */
+export const generalRungs = ["reminder", "o1", "o3", "o15", "o31"] as const;
+export const majorRungs = ["major_reminder", "major_o1", "major_o15"] as const;
+export const escalationRungs = [...generalRungs, ...majorRungs] as const;
+export type EscalationRung = (typeof escalationRungs)[number];
+
+/** Day counts of the ladder: reminders in days before D, the rest in days overdue. */
+export const EscalationDays = z
+  .object({
+    reminder: z.number().int().min(0).max(60),
+    o1: z.number().int().min(1).max(365),
+    o3: z.number().int().min(1).max(365),
+    o15: z.number().int().min(1).max(365),
+    o31: z.number().int().min(1).max(730),
+    major_reminder: z.number().int().min(0).max(60),
+    major_o1: z.number().int().min(1).max(365),
+    major_o15: z.number().int().min(1).max(730),
+  })
+  .refine((d) => d.o1 < d.o3 && d.o3 < d.o15 && d.o15 < d.o31, { message: "o1 < o3 < o15 < o31", path: ["o3"] })
+  .refine((d) => d.major_o1 < d.major_o15, { message: "major_o1 < major_o15", path: ["major_o15"] });
+export type EscalationDays = z.infer<typeof EscalationDays>;
+
+/** R12 defaults: 一般 D−3 reminder, o ≥ 1 / 3 / 15 / 31; 重大 D−7 reminder, o ≥ 1 / 15. */
+export const defaultEscalationDays: EscalationDays = {
+  reminder: 3,
+  o1: 1,
+  o3: 3,
+  o15: 15,
+  o31: 31,
+  major_reminder: 7,
+  major_o1: 1,
+  major_o15: 15,
+};
+
+export type RungDefinition = { rung: EscalationRung; level: HazardLevel; reminder: boolean; offset: number };
+export type EscalationLadder = { general: RungDefinition[]; major: RungDefinition[] };
+
+/** The ladder as data, lowest rung first. */
+export function escalationLadder(days: EscalationDays = defaultEscalationDays): EscalationLadder {
+  return {
+    general: [
+      { rung: "reminder", level: "general", reminder: true, offset: -days.reminder },
+      { rung: "o1", level: "general", reminder: false, offset: days.o1 },
+      { rung: "o3", level: "general", reminder: false, offset: days.o3 },
+      { rung: "o15", level: "general", reminder: false, offset: days.o15 },
+      { rung: "o31", level: "general", reminder: false, offset: days.o31 },
+    ],
+    major: [
+      { rung: "major_reminder", level: "major", reminder: true, offset: -days.major_reminder },
+      { rung: "major_o1", level: "major", reminder: false, offset: days.major_o1 },
+      { rung: "major_o15", level: "major", reminder: false, offset: days.major_o15 },
+    ],
+  };
+}
+
+export const defaultLadder = escalationLadder();
+
+/**
+ * Overrides as a deployment writes them, e.g. "o3=5,o15=20,major_reminder=10"; the rest keep the defaults.
+ * Returns the problem as text when the string is malformed or the ladder would not climb.
+ */
+export function parseEscalationDays(text: string): { days: EscalationDays } | { error: string } {
+  const out: Record<string, number> = { ...defaultEscalationDays };
+  for (const part of text
+    .split(",")
+    .map((p) => p.trim())
+    .filter(Boolean)) {
+    const m = /^([a-z_0-9]+)\s*=\s*(\d{1,3})$/.exec(part);
+    const key = m?.[1] ?? "";
+    if (!m || !Object.hasOwn(defaultEscalationDays, key)) {
+      return { error: `"${part}": expected <rung>=<days>, rungs ${escalationRungs.join(", ")}` };
+    }
+    out[key] = Number(m[2]);
+  }
+  const parsed = EscalationDays.safeParse(out);
+  if (!parsed.success) return { error: parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ") };
+  return { days: parsed.data };
+}
+
+/** Days overdue (negative before the deadline, 0 on it). */
+export const daysOverdue = (deadline: CalendarDay, today: CalendarDay) => daysBetween(deadline, today);
+
+/**
+ * The rungs due for a hazard of `level` with deadline D on `today`, lowest first: every overdue rung whose
+ * offset o has reached (a run that was missed catches up), and the reminder only from D−n up to D — once the
+ * deadline has passed a "deadline approaching" reminder would be false, the o-rungs take over.
+ */
+export function rungsDue(
+  level: HazardLevel,
+  deadline: CalendarDay,
+  today: CalendarDay,
+  ladder: EscalationLadder = defaultLadder,
+): EscalationRung[] {
+  const o = daysOverdue(deadline, today);
+  return ladder[level].filter((r) => o >= r.offset && (!r.reminder || o <= 0)).map((r) => r.rung);
+}
+
+/** Rank of a rung on its ladder (for keeping the highest fired one on the hazard). */
+export function rungRank(rung: EscalationRung): number {
+  const g = (generalRungs as readonly string[]).indexOf(rung);
+  return g >= 0 ? g : (majorRungs as readonly string[]).indexOf(rung);
+}
+
+/** How far ahead of a deadline the job must look (the earliest reminder). */
+export function lookaheadDays(ladder: EscalationLadder = defaultLadder): number {
+  return Math.max(0, ...[...ladder.general, ...ladder.major].map((r) => -r.offset));
+}

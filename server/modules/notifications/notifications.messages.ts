@@ -1,0 +1,1 @@
+export const notificationEntity = { zh: "通知", en: "Notification" };

@@ -1,0 +1,36 @@
+import { defineMessages } from "../../i18n/define-messages.js";
+
+export const notificationsMessages = defineMessages(
+  {
+    "notifications.bell": "通知",
+    "notifications.bellUnread": "通知（{count} 条未读）",
+    "notifications.title": "消息通知",
+    "notifications.filterAll": "全部",
+    "notifications.filterUnread": "未读",
+    "notifications.markAllRead": "全部标为已读",
+    "notifications.markedAll": "已将 {count} 条通知标为已读",
+    "notifications.markRead": "标为已读",
+    "notifications.open": "查看",
+    "notifications.empty": "暂无通知",
+    "notifications.emptyUnread": "没有未读通知",
+    "notifications.unread": "未读",
+    "notifications.at": "时间",
+    "notifications.content": "内容",
+  },
+  {
+    "notifications.bell": "Notifications",
+    "notifications.bellUnread": "Notifications ({count} unread)",
+    "notifications.title": "Notifications",
+    "notifications.filterAll": "All",
+    "notifications.filterUnread": "Unread",
+    "notifications.markAllRead": "Mark all read",
+    "notifications.markedAll": "{count} notification(s) marked read",
+    "notifications.markRead": "Mark read",
+    "notifications.open": "Open",
+    "notifications.empty": "No notifications",
+    "notifications.emptyUnread": "No unread notifications",
+    "notifications.unread": "Unread",
+    "notifications.at": "Time",
+    "notifications.content": "Notification",
+  },
+);
