@@ -11,6 +11,7 @@ import { createDepartment } from "../departments/departments.service.js";
 import { commitImport, importReport, validateImport } from "../enterprises/enterprises.import.js";
 import { listEnterprises } from "../enterprises/enterprises.service.js";
 import type { SheetRow } from "../enterprises/enterprises.sheet.js";
+import { seedDemoHazards } from "../hazards/hazards.demo.js";
 import { seedDemoHazardUnits } from "../major-hazard/major-hazard.demo.js";
 import { builtInDivisions, listRegionChildren } from "../regions/regions.service.js";
 import { seedDemoRisks } from "../risk/risk.demo.js";
@@ -362,6 +363,7 @@ export async function seedDemoCity(db: Db, now: Date, count = 3000): Promise<Dem
   ];
   const out: DemoAccount[] = [];
   let chemicalAdmin: Actor | null = null;
+  let inspector: Actor | null = null;
   for (const a of accounts) {
     if (a.role === "enterprise_admin" && !a.enterpriseId) continue;
     const password = generatePassword(12);
@@ -378,6 +380,16 @@ export async function seedDemoCity(db: Db, now: Date, count = 3000): Promise<Dem
       },
     );
     out.push({ ...a, password });
+    if (a.role === "regulator_inspector") {
+      inspector = {
+        ...system,
+        userId: user.id,
+        username: user.username,
+        displayName: user.displayName,
+        role: a.role,
+        regionCode: a.regionCode,
+      };
+    }
     if (a.role === "enterprise_admin") {
       chemicalAdmin = {
         ...system,
@@ -395,5 +407,7 @@ export async function seedDemoCity(db: Db, now: Date, count = 3000): Promise<Dem
   await seedDemoRisks(db, ctx, chemical?.id ?? null);
   // 隐患排查: the demo company's check tasks with four weeks of rounds done by its administrator.
   if (chemical && chemicalAdmin) await seedDemoChecks(db, ctx, chemical.id, chemicalAdmin);
+  // 隐患治理: findings in every state of the loop, a listed 重大 hazard, and today's escalation run.
+  if (chemical && chemicalAdmin && inspector) await seedDemoHazards(db, ctx, chemical.id, chemicalAdmin, inspector);
   return out;
 }

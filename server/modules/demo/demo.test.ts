@@ -86,3 +86,23 @@ test("the demo company has check tasks with four weeks of rounds: some done, som
   ).json();
   assert.ok(tasks.items.some((task: { frequency: string }) => task.frequency === "daily"));
 });
+
+test("demo hazards: every state of the loop in 溧阳市, a listed 重大 hazard, and the escalation already run", async () => {
+  const inspectorAccount = accounts.find((a) => a.username === "ly-inspector");
+  const inspector = await signIn(t, "ly-inspector", inspectorAccount?.password);
+  const get = async (url: string) => {
+    const res = await t.app.inject({ method: "GET", url, headers: { cookie: inspector.cookie } });
+    assert.equal(res.statusCode, 200, res.body);
+    return res.json();
+  };
+  const all = await get("/api/hazards?pageSize=100");
+  const states = new Set(all.items.map((h: { state: string }) => h.state));
+  for (const s of ["accepted", "awaiting_acceptance", "rectifying", "overdue", "reported"]) assert.ok(states.has(s), `a hazard ${s}`);
+  assert.ok(all.items.every((h: { regionCode: string }) => h.regionCode.startsWith("320481")));
+  const board = await get("/api/hazards/supervision/board");
+  assert.equal(board.total, 1, "the 重大 hazard is listed at county level");
+  const overdue = all.items.find((h: { state: string; description: string }) => h.state === "overdue" && h.description === "配电室门口未设置挡鼠板");
+  assert.equal(overdue?.escalationRung, "o3", "five days past its deadline: rungs o1 and o3 have fired");
+  const inbox = await get("/api/notifications/unread-count");
+  assert.ok(inbox.count > 0, "the inspector was notified");
+});
