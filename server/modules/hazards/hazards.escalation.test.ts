@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
+import { tinyPng } from "../../../domain/hazards/photo-fixtures.js";
 import { buildEnterprise, buildUser, type Session, seedReference, signIn, type TestApp, testApp } from "../../test/harness.js";
 import { runHazardEscalation } from "./hazards.escalation.js";
 
@@ -22,16 +23,7 @@ const who = [
 type Who = (typeof who)[number];
 let s: Record<Who, Session>;
 
-const png = Buffer.concat([
-  Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-  Buffer.from([0, 0, 0, 13]),
-  Buffer.from("IHDR", "latin1"),
-  Buffer.from([0, 0, 0, 1, 0, 0, 0, 1, 8, 2, 0, 0, 0]),
-  Buffer.alloc(4),
-  Buffer.from([0, 0, 0, 0]),
-  Buffer.from("IEND", "latin1"),
-  Buffer.alloc(4),
-]);
+const png = tinyPng();
 const photos = [{ contentType: "image/png", data: png.toString("base64") }];
 
 const at = (day: string) => new Date(`${day}T02:00:00Z`);

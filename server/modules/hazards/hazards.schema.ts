@@ -5,6 +5,7 @@ import {
   boolean,
   check,
   date,
+  doublePrecision,
   index,
   integer,
   jsonb,
@@ -46,6 +47,11 @@ export const hazards = pgTable(
     industryCode: text("industry_code"),
     description: text("description").notNull(),
     location: text("location").notNull(),
+    /** Where it is: GPS (WGS-84, from the reporter's phone or the map) and/or a point on the enterprise's site plan (fractions 0–1). */
+    latitude: doublePrecision("latitude"),
+    longitude: doublePrecision("longitude"),
+    planX: doublePrecision("plan_x"),
+    planY: doublePrecision("plan_y"),
     source: text("source").notNull(),
     sourceRef: text("source_ref"),
     category: text("category").notNull(),
@@ -83,6 +89,23 @@ export const hazards = pgTable(
     index("hazards_source_ref_idx").on(t.source, t.sourceRef),
     index("hazards_description_trgm_idx").using("gin", t.description.op("gin_trgm_ops")),
     index("hazards_supervision_idx").on(t.supervisionLevel, t.supervisionDeadline).where(sql`${t.supervisionLevel} is not null`),
+    // 1,000,000-row measurements behind these five: docs/performance.md "Hazards at 1,000,000 rows (PostgreSQL)".
+    // Open hazards (≈15 %) of a region subtree, counted index-only; status and deadline in the key answer the
+    // state=… and overdue=… counts from the index too.
+    index("hazards_open_region_idx")
+      .using("btree", t.regionCode.op("text_pattern_ops"), t.status, t.deadline)
+      .where(sql`${t.status} in ('reported','rectifying','overdue','awaiting_acceptance')`),
+    // The work list's page (open, soonest deadline first): read in order and stopped after pageSize rows; the
+    // trailing region column lets the scope's prefix range be checked in the index before any heap visit.
+    index("hazards_open_deadline_idx")
+      .using("btree", t.deadline, t.createdAt, t.id, t.regionCode.op("text_pattern_ops"))
+      .where(sql`${t.status} in ('reported','rectifying','overdue','awaiting_acceptance')`),
+    // 重大 hazards (≈3 %): the count of a region's, and its newest page in created order.
+    index("hazards_major_region_idx").using("btree", t.regionCode.op("text_pattern_ops"), t.status).where(sql`${t.level} = 'major'`),
+    index("hazards_major_created_idx").using("btree", t.createdAt, t.regionCode.op("text_pattern_ops")).where(sql`${t.level} = 'major'`),
+    // Statistics (hazards.stats.repo.ts hazardCounts): every column the counts read is in the key, so a region's
+    // window is aggregated index-only instead of from the heap.
+    index("hazards_stats_idx").using("btree", t.regionCode.op("text_pattern_ops"), t.reportedAt, t.closedAt, t.status, t.level, t.deadline),
     check("hazards_level_check", sql`${t.level} in ('general','major')`),
     check("hazards_status_check", sql`${t.status} in ('reported','rectifying','overdue','awaiting_acceptance','accepted','voided')`),
     check(
