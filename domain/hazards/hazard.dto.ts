@@ -22,24 +22,78 @@ export const PhotoUpload = z.object({
 });
 export type PhotoUpload = z.infer<typeof PhotoUpload>;
 
+/** WGS-84 within China's extent (as the enterprise registry bounds it); a point on the site plan as fractions 0–1. */
+const Latitude = z.number().min(3).max(54);
+const Longitude = z.number().min(73).max(136);
+const PlanFraction = z.number().min(0).max(1);
+
+/** GPS and the site-plan point each come as a pair: both or neither (null clears a pair in an update). */
+function placePairs(
+  v: { latitude?: number | null; longitude?: number | null; planX?: number | null; planY?: number | null },
+  ctx: z.RefinementCtx,
+) {
+  const pairs = [
+    ["latitude", "longitude", "hazards.place.gps_pair"],
+    ["planX", "planY", "hazards.place.plan_pair"],
+  ] as const;
+  for (const [a, b, message] of pairs) {
+    const [x, y] = [v[a], v[b]];
+    if ((x === undefined) !== (y === undefined) || (x === null) !== (y === null)) {
+      ctx.addIssue({ code: "custom", path: [x === undefined || x === null ? a : b], message });
+    }
+  }
+}
+
 /** Register a hazard (三-tap report: photo, place, one line; the rest may follow). */
-export const HazardCreate = z.object({
-  enterpriseId: z.string().uuid(),
-  description: Text(2000),
-  location: Text(200),
-  source: HazardSource,
-  /** The originating record (tip-off number, sensor alarm id…). */
-  sourceRef: z.string().trim().max(100).nullable().optional(),
-  category: HazardCategory.default("site_management"),
-  subType: z.string().trim().max(40).nullable().optional(),
-  level: HazardLevel.default("general"),
-  /** A 判定标准 item (criteria library id): choosing one makes the hazard 重大 (R2). */
-  criterionId: z.string().max(40).nullable().optional(),
-  /** Why an inspector grades 重大 without a criterion match (R2). */
-  majorReason: z.string().trim().max(1000).nullable().optional(),
-  photos: z.array(PhotoUpload).max(4).default([]),
-});
+export const HazardCreate = z
+  .object({
+    enterpriseId: z.string().uuid(),
+    description: Text(2000),
+    location: Text(200),
+    source: HazardSource,
+    /** The originating record (tip-off number, sensor alarm id…). */
+    sourceRef: z.string().trim().max(100).nullable().optional(),
+    category: HazardCategory.default("site_management"),
+    subType: z.string().trim().max(40).nullable().optional(),
+    level: HazardLevel.default("general"),
+    /** A 判定标准 item (criteria library id): choosing one makes the hazard 重大 (R2). */
+    criterionId: z.string().max(40).nullable().optional(),
+    /** Why an inspector grades 重大 without a criterion match (R2). */
+    majorReason: z.string().trim().max(1000).nullable().optional(),
+    photos: z.array(PhotoUpload).max(4).default([]),
+    /** The reporter's position (WGS-84), only when they chose to share it. */
+    latitude: Latitude.nullable().optional(),
+    longitude: Longitude.nullable().optional(),
+    /** A point on the enterprise's site plan (risk module), fractions of its width and height. */
+    planX: PlanFraction.nullable().optional(),
+    planY: PlanFraction.nullable().optional(),
+  })
+  .superRefine(placePairs);
 export type HazardCreate = z.infer<typeof HazardCreate>;
+
+/**
+ * 完善信息: the enterprise or a regulator completes a three-tap report while the hazard is open. Absent = unchanged,
+ * null = cleared. Rules (R1, R2) in hazards.service.ts completeHazardDetails: a criterion makes it 重大; 重大 without
+ * a criterion (with majorReason) and 重大 → 一般 (with `note`) are a regulator's decisions.
+ */
+export const HazardDetailsUpdate = z
+  .object({
+    version: z.number().int().min(1),
+    location: Text(200).optional(),
+    category: HazardCategory.optional(),
+    subType: z.string().trim().max(40).nullable().optional(),
+    level: HazardLevel.optional(),
+    criterionId: z.string().max(40).nullable().optional(),
+    majorReason: z.string().trim().max(1000).nullable().optional(),
+    latitude: Latitude.nullable().optional(),
+    longitude: Longitude.nullable().optional(),
+    planX: PlanFraction.nullable().optional(),
+    planY: PlanFraction.nullable().optional(),
+    /** Why: required when a regulator downgrades 重大 → 一般; shown on the timeline. */
+    note: z.string().trim().max(1000).optional(),
+  })
+  .superRefine(placePairs);
+export type HazardDetailsUpdate = z.infer<typeof HazardDetailsUpdate>;
 
 export const HazardListQuery = PageQuery.extend({
   region: z
@@ -140,6 +194,8 @@ export const HazardEvent = z.object({
   actorName: z.string(),
   actorRole: z.string().nullable(),
   note: z.string().nullable(),
+  /** For `classify`: the fields that changed (location, category, subType, level, criterionId, majorReason, gps, plan). */
+  changed: z.array(z.string()).optional(),
   at: z.string(),
 });
 
@@ -150,6 +206,10 @@ export const Hazard = z.object({
   regionCode: z.string(),
   description: z.string(),
   location: z.string(),
+  latitude: z.number().nullable(),
+  longitude: z.number().nullable(),
+  planX: z.number().nullable(),
+  planY: z.number().nullable(),
   source: HazardSource,
   sourceRef: z.string().nullable(),
   category: HazardCategory,

@@ -9,15 +9,16 @@ export function jpegWithExif(): Uint8Array {
 }
 
 /** The smallest PNG the photo check accepts: signature, a 1×1 IHDR and IEND (CRCs not checked). */
-export function tinyPng(): Buffer {
-  return Buffer.concat([
-    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    Buffer.from([0, 0, 0, 13]),
-    Buffer.from("IHDR", "latin1"),
-    Buffer.from([0, 0, 0, 1, 0, 0, 0, 1, 8, 2, 0, 0, 0]),
-    Buffer.alloc(4),
-    Buffer.from([0, 0, 0, 0]),
-    Buffer.from("IEND", "latin1"),
-    Buffer.alloc(4),
+export function tinyPng(): Uint8Array {
+  const ascii = (t: string) => [...t].map((c) => c.charCodeAt(0));
+  return Uint8Array.from([
+    ...[0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a],
+    ...[0, 0, 0, 13],
+    ...ascii("IHDR"),
+    ...[0, 0, 0, 1, 0, 0, 0, 1, 8, 2, 0, 0, 0],
+    ...[0, 0, 0, 0],
+    ...[0, 0, 0, 0],
+    ...ascii("IEND"),
+    ...[0, 0, 0, 0],
   ]);
 }

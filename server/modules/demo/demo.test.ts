@@ -101,7 +101,9 @@ test("demo hazards: every state of the loop in 溧阳市, a listed 重大 hazard
   assert.ok(all.items.every((h: { regionCode: string }) => h.regionCode.startsWith("320481")));
   const board = await get("/api/hazards/supervision/board");
   assert.equal(board.total, 1, "the 重大 hazard is listed at county level");
-  const overdue = all.items.find((h: { state: string; description: string }) => h.state === "overdue" && h.description === "配电室门口未设置挡鼠板");
+  const overdue = all.items.find(
+    (h: { state: string; description: string }) => h.state === "overdue" && h.description === "配电室门口未设置挡鼠板",
+  );
   assert.equal(overdue?.escalationRung, "o3", "five days past its deadline: rungs o1 and o3 have fired");
   const inbox = await get("/api/notifications/unread-count");
   assert.ok(inbox.count > 0, "the inspector was notified");

@@ -23,7 +23,7 @@ const who = [
 type Who = (typeof who)[number];
 let s: Record<Who, Session>;
 
-const png = tinyPng();
+const png = Buffer.from(tinyPng());
 const photos = [{ contentType: "image/png", data: png.toString("base64") }];
 
 const at = (day: string) => new Date(`${day}T02:00:00Z`);

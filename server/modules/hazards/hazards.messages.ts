@@ -50,6 +50,30 @@ defineMessages({
   },
   "hazards.major_not_on_spot": { zh: "重大事故隐患不能立即整改销号", en: "A major hazard cannot be closed as fixed on the spot" },
   "hazards.void_regulator": { zh: "只有监管部门可以作废隐患", en: "Only a regulator may void a hazard" },
+  "hazards.place.gps_pair": { zh: "经度和纬度须同时填写", en: "Give both latitude and longitude, or neither" },
+  "hazards.place.plan_pair": { zh: "平面图位置须同时有横、纵坐标", en: "Give both coordinates of the site-plan point, or neither" },
+  "hazards.details.not_allowed": {
+    zh: "只有隐患所属企业或辖区监管部门可以完善隐患信息",
+    en: "Only the hazard's enterprise or a regulator of its region may complete its details",
+  },
+  "hazards.details.closed": { zh: "隐患已销号或作废，不能再修改", en: "The hazard is closed (accepted or voided) and cannot be changed" },
+  "hazards.details.major_by_regulator": {
+    zh: "企业只能通过选择判定标准条款定为重大事故隐患；不对应判定标准的重大隐患由监管部门判定",
+    en: "An enterprise grades a hazard major only by a criterion item; grading major without one is for regulators",
+  },
+  "hazards.details.criterion_is_major": {
+    zh: "对应判定标准条款的隐患即为重大事故隐患，不能定为一般隐患",
+    en: "A hazard matching a criterion item is major; it cannot be graded general",
+  },
+  "hazards.details.downgrade_regulator": {
+    zh: "重大事故隐患降为一般隐患须由监管部门决定",
+    en: "Only a regulator may downgrade a major hazard to general",
+  },
+  "hazards.details.downgrade_reason": { zh: "请说明降为一般隐患的理由", en: "State why the hazard is downgraded to general" },
+  "hazards.details.listed": {
+    zh: "挂牌督办中的重大事故隐患不能降级，须先摘牌",
+    en: "A hazard under listed supervision cannot be downgraded; delist it first",
+  },
 });
 
 export const hazardEntity = { zh: "隐患", en: "Hazard" };

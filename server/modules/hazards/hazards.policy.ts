@@ -59,3 +59,20 @@ export function assertMayVoid(actor: Actor, h: HazardFacts): void {
     throw forbidden("hazards.void_regulator");
   }
 }
+
+/**
+ * 完善信息 (issue §1): the enterprise completes its own three-tap reports (自查自报, R3), and regulators of the
+ * hazard's region classify what they oversee. Grading decisions within it are checked by isHazardRegulator.
+ */
+export function assertMayCompleteDetails(actor: Actor, h: HazardFacts): void {
+  if (actor.role === "admin") return;
+  if (roleHas(actor.role, "hazards.rectify") && actor.enterpriseId === h.enterpriseId) return;
+  if (isHazardRegulator(actor, h)) return;
+  throw forbidden("hazards.details.not_allowed");
+}
+
+/** A regulator (or the administrator) over the hazard's region: grades 重大 by R1 with a reason, and downgrades. */
+export function isHazardRegulator(actor: Actor, h: HazardFacts): boolean {
+  if (actor.role === "admin") return true;
+  return roleHas(actor.role, "hazards.review") && !!actor.regionCode && h.regionCode.startsWith(actor.regionCode);
+}

@@ -5,13 +5,22 @@ import {
   Hazard,
   HazardCreate,
   HazardDetail,
+  HazardDetailsUpdate,
   HazardListQuery,
   HazardTransition,
 } from "../../../domain/hazards/hazard.dto.js";
 import type { AppDeps } from "../../deps.js";
 import { errorResponses } from "../../kernel/http/responses.js";
 import type { Server } from "../../kernel/http/server.js";
-import { criteriaForEnterprise, getHazard, hazardPhoto, listHazards, reportHazard, transitionHazard } from "./hazards.service.js";
+import {
+  completeHazardDetails,
+  criteriaForEnterprise,
+  getHazard,
+  hazardPhoto,
+  listHazards,
+  reportHazard,
+  transitionHazard,
+} from "./hazards.service.js";
 
 const IdParams = z.object({ id: z.string().uuid() });
 const tags = ["hazards"];
@@ -60,6 +69,22 @@ export function hazardsRoutes(app: Server, { db }: AppDeps) {
       },
     },
     (req) => getHazard(db, req.ctx, req.params.id),
+  );
+
+  app.patch(
+    "/api/hazards/:id",
+    {
+      // The enterprise (its own hazards) or regulators in scope; grading rules in completeHazardDetails.
+      config: { permission: "hazards.read" },
+      schema: {
+        tags,
+        summary: "Complete the details of an open hazard: place, category, sub-type, grade, criterion (version-guarded, audited)",
+        params: IdParams,
+        body: HazardDetailsUpdate,
+        response: { 200: HazardDetail, ...errorResponses },
+      },
+    },
+    (req) => completeHazardDetails(db, req.ctx, req.params.id, req.body),
   );
 
   app.post(

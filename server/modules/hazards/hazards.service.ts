@@ -5,6 +5,7 @@ import type {
   Hazard,
   HazardCreate,
   HazardDetail,
+  HazardDetailsUpdate,
   HazardListQuery,
   HazardPlanInput,
   HazardTransition,
@@ -14,8 +15,10 @@ import {
   acceptedByRegulator,
   criteriaFor,
   criterionById,
+  type HazardLevel,
   hazardMachine,
   isSubTypeOf,
+  openHazardStates,
   planProblems,
   reportableSources,
   yuanToFen,
@@ -24,13 +27,22 @@ import { maxPhotoBytes, sniffPhotoType, stripLocationMetadata } from "../../../d
 import { writeAudit } from "../../kernel/audit/audit.js";
 import { type Actor, type Ctx, systemContext } from "../../kernel/auth/actor.js";
 import { type Db, withTx } from "../../kernel/db/db.js";
-import { AppError, type FieldError, fieldError, forbidden, notFound } from "../../kernel/http/errors.js";
-import { applyTransition, defineMachine } from "../../kernel/workflow/state-machine.js";
+import { AppError, type FieldError, fieldError, forbidden, notFound, staleVersion } from "../../kernel/http/errors.js";
+import { applyTransition, defineMachine, updateVersioned } from "../../kernel/workflow/state-machine.js";
 import { onCheckFailed } from "../checks/checks.hooks.js";
 import { enterpriseFacts, getEnterprise } from "../enterprises/enterprises.service.js";
+import { notify } from "../notifications/notifications.service.js";
 import { countyRegulatorsOf, notifyMajorHazardReported } from "./hazards.escalation.js";
 import { hazardEntity, hazardPhotoEntity } from "./hazards.messages.js";
-import { assertMayAccept, assertMayRectify, assertMayVoid, hazardScope, photoScope } from "./hazards.policy.js";
+import {
+  assertMayAccept,
+  assertMayCompleteDetails,
+  assertMayRectify,
+  assertMayVoid,
+  hazardScope,
+  isHazardRegulator,
+  photoScope,
+} from "./hazards.policy.js";
 import * as repo from "./hazards.repo.js";
 import { hazards, type StoredPlan } from "./hazards.schema.js";
 import { presentSupervision, supervisionsOf } from "./hazards.supervision.repo.js";
@@ -50,6 +62,10 @@ function present(r: repo.HazardRow, enterpriseName: string): Hazard {
     regionCode: r.regionCode,
     description: r.description,
     location: r.location,
+    latitude: r.latitude ?? null,
+    longitude: r.longitude ?? null,
+    planX: r.planX ?? null,
+    planY: r.planY ?? null,
     source: r.source as Hazard["source"],
     sourceRef: r.sourceRef,
     category: r.category as Hazard["category"],
@@ -76,10 +92,10 @@ function present(r: repo.HazardRow, enterpriseName: string): Hazard {
   } as Hazard;
 }
 
+/** Enterprise names for a page in one batched query (a lookup per row was most of a list request's time). */
 async function enterpriseNames(db: Db, ctx: Ctx, ids: string[]): Promise<Map<string, string>> {
-  const names = new Map<string, string>();
-  for (const id of new Set(ids)) names.set(id, (await getEnterprise(db, systemContext(ctx, "hazards"), id)).name);
-  return names;
+  const facts = await enterpriseFacts(db, systemContext(ctx, "hazards"), ids);
+  return new Map([...facts].map(([id, f]) => [id, f.name]));
 }
 
 /** Decodes, type-checks by magic bytes, bounds and (unless kept) strips location metadata; 400 on the photo's path. */
@@ -111,6 +127,10 @@ const auditable = (r: repo.HazardRow) => ({
   enterpriseId: r.enterpriseId,
   description: r.description,
   location: r.location,
+  latitude: r.latitude,
+  longitude: r.longitude,
+  planX: r.planX,
+  planY: r.planY,
   source: r.source,
   sourceRef: r.sourceRef,
   category: r.category,
@@ -205,6 +225,10 @@ export async function reportHazard(db: Db, ctx: Ctx, input: HazardCreate): Promi
         industryCode: enterprise.industryCode, // statistics by industry (issue 6 §6)
         description: input.description,
         location: input.location,
+        latitude: input.latitude ?? null,
+        longitude: input.longitude ?? null,
+        planX: input.planX ?? null,
+        planY: input.planY ?? null,
         source: input.source,
         sourceRef: input.sourceRef ?? null,
         category: input.category,
@@ -244,6 +268,7 @@ async function detailOf(db: Db, ctx: Ctx, row: repo.HazardRow, enterpriseName?: 
       actorName: e.actorName,
       actorRole: e.actorRole,
       note: e.note,
+      ...(Array.isArray(e.detail?.changed) ? { changed: e.detail.changed as string[] } : {}),
       at: e.at.toISOString(),
     })),
     supervisions: supervisions.map(presentSupervision),
@@ -344,6 +369,171 @@ export async function transitionHazard(db: Db, ctx: Ctx, id: string, input: Haza
   }
   const after = await withTx(db, (tx) => stepInTx(tx, ctx, before, { action: input.action, version: input.version, set, note, photos }));
   return detailOf(db, ctx, after);
+}
+
+type Classification = Pick<
+  repo.HazardRow,
+  | "location"
+  | "category"
+  | "subType"
+  | "level"
+  | "criterionId"
+  | "criterionRef"
+  | "majorReason"
+  | "latitude"
+  | "longitude"
+  | "planX"
+  | "planY"
+>;
+
+/** What the timeline says changed (GPS and the site-plan point as one item each; the citation follows the criterion). */
+function changedFields(before: Classification, after: Classification): string[] {
+  const same = (keys: (keyof Classification)[]) => keys.every((k) => before[k] === after[k]);
+  const groups: [string, (keyof Classification)[]][] = [
+    ["location", ["location"]],
+    ["category", ["category"]],
+    ["subType", ["subType"]],
+    ["level", ["level"]],
+    ["criterionId", ["criterionId"]],
+    ["majorReason", ["majorReason"]],
+    ["gps", ["latitude", "longitude"]],
+    ["planPoint", ["planX", "planY"]],
+  ];
+  return groups.filter(([, keys]) => !same(keys)).map(([name]) => name);
+}
+
+const planInputOf = (p: StoredPlan) => ({ ...p, funds: fenToYuan(p.fundsFen) });
+const given = <T>(value: T | undefined, current: T): T => (value === undefined ? current : value);
+
+/**
+ * 完善信息 (issue §1): after a three-tap report the enterprise or a regulator fills in the place, category and
+ * sub-type, and the grade, while the hazard is open. Grading follows R1/R2: a criterion item that applies to the
+ * enterprise makes it 重大 with its citation; 重大 without one is an inspector's grading with a reason; 重大 → 一般
+ * is a regulator's decision with a reason, never while listed (挂牌督办). Version-guarded, on the timeline
+ * (`classify`), audited; a hazard that becomes 重大 is reported to the county regulators (R3).
+ */
+export async function completeHazardDetails(db: Db, ctx: Ctx, id: string, input: HazardDetailsUpdate): Promise<HazardDetail> {
+  const actor = ctx.actor as Actor;
+  const before = await load(db, ctx, id);
+  assertMayCompleteDetails(actor, before);
+  if (!openHazardStates.includes(before.status as State)) throw new AppError(409, "hazards.details.closed");
+  const regulator = isHazardRegulator(actor, before);
+  const enterprise = await getEnterprise(db, systemContext(ctx, "hazards"), before.enterpriseId);
+
+  const category = input.category ?? (before.category as Hazard["category"]);
+  const subType = given(input.subType, before.subType) || null;
+  if (subType && !isSubTypeOf(category, subType)) throw fieldError("subType", "hazards.subtype_unknown");
+
+  // R2: a matched 判定标准 item makes the hazard 重大, whoever finds it; the item must apply to the enterprise.
+  const criterionId = given(input.criterionId, before.criterionId) || null;
+  let criterionRef = criterionId ? before.criterionRef : null;
+  if (criterionId && criterionId !== before.criterionId) {
+    const item = criterionById(criterionId);
+    if (!item) throw fieldError("criterionId", "hazards.criterion_unknown");
+    if (!criteriaFor(enterprise.category, enterprise.subcategory).some((c) => c.id === item.id)) {
+      throw fieldError("criterionId", "hazards.criterion_not_applicable");
+    }
+    criterionRef = item.ref;
+  }
+  if (criterionId && input.level === "general") throw fieldError("level", "hazards.details.criterion_is_major");
+  const level: HazardLevel = criterionId ? "major" : (input.level ?? (before.level as HazardLevel));
+  const majorReason = level === "major" && !criterionId ? given(input.majorReason, before.majorReason) || null : null;
+  if (level === "major" && !criterionId) {
+    // R1/R2: grading 重大 without a criterion match is an inspector's judgement, its reason recorded; an
+    // enterprise raises a hazard to 重大 only by a criterion item.
+    const gradingChanged = before.level !== "major" || before.criterionId !== null || majorReason !== before.majorReason;
+    if (gradingChanged && !regulator) throw forbidden("hazards.details.major_by_regulator");
+    if (!majorReason) throw fieldError("majorReason", "hazards.major_reason_required");
+  }
+  const downgraded = before.level === "major" && level === "general";
+  if (downgraded) {
+    // R10: the register and the listing must agree — a listed hazard is delisted (R9) before it can be 一般.
+    if (!regulator) throw forbidden("hazards.details.downgrade_regulator");
+    if (before.supervisionLevel) throw new AppError(409, "hazards.details.listed");
+    if (!input.note) throw fieldError("note", "hazards.details.downgrade_reason");
+  }
+
+  const next: Classification = {
+    location: input.location ?? before.location,
+    category,
+    subType,
+    level,
+    criterionId,
+    criterionRef,
+    majorReason,
+    latitude: given(input.latitude, before.latitude),
+    longitude: given(input.longitude, before.longitude),
+    planX: given(input.planX, before.planX),
+    planY: given(input.planY, before.planY),
+  };
+  const changed = changedFields(before, next);
+  if (changed.length === 0) {
+    if (input.version !== before.version) throw staleVersion();
+    return detailOf(db, ctx, before, enterprise.name);
+  }
+
+  // R6/R7: a plan set for 一般 rarely holds the six parts 重大 needs. The grade is a finding and is never held up
+  // by paperwork (R2 "regardless of how easy it is to fix"), and set_plan only leaves `reported`; so the hazard
+  // returns to `reported` without a plan, and the enterprise sets the six-part plan before treatment resumes.
+  const set: Partial<typeof hazards.$inferInsert> = { ...next, updatedAt: ctx.now };
+  const lacking =
+    level !== before.level && before.plan
+      ? planProblems(level, planInputOf(before.plan), today(ctx)).filter((p) => p.code.endsWith("_required"))
+      : [];
+  if (lacking.length) {
+    Object.assign(set, { status: "reported", plan: null, deadline: null, fundsFen: null, suspension: null });
+    changed.push("treatmentPlan");
+  }
+  const upgraded = before.level === "general" && level === "major";
+  const reportTo = upgraded ? await countyRegulatorsOf(db, before.regionCode) : [];
+  const note = input.note ?? null;
+  const row = await withTx(db, async (tx) => {
+    const after = await updateVersioned(tx, hazards, { id, version: input.version, set });
+    await repo.insertEvent(tx, {
+      hazardId: id,
+      action: "classify",
+      fromState: before.status,
+      toState: after.status,
+      actorId: actor.userId,
+      actorName: actor.displayName,
+      actorRole: actor.role,
+      note,
+      detail: { changed, ...(lacking.length ? { planLacks: lacking.map((p) => p.path) } : {}) },
+      at: ctx.now,
+    });
+    await writeAudit(tx, ctx, {
+      action: "hazard.classify",
+      entityType: "hazard",
+      entityId: id,
+      regionCode: after.regionCode,
+      before: { ...auditable(before), criterionRef: before.criterionRef },
+      after: { ...auditable(after), criterionRef: after.criterionRef },
+      detail: { changed, ...(note ? { note } : {}), ...(lacking.length ? { planLacks: lacking.map((p) => p.path) } : {}) },
+    });
+    if (upgraded) await notifyGradedMajor(tx, ctx, after, enterprise.name, reportTo);
+    return after;
+  });
+  return detailOf(db, ctx, row, enterprise.name);
+}
+
+/** R3 (安全生产法 Art. 41; 16号令 Art. 14): a hazard found to be 重大 after its report goes to the county at once. */
+function notifyGradedMajor(tx: Db, ctx: Ctx, h: repo.HazardRow, enterpriseName: string, recipients: string[]) {
+  const summary = h.description.length > 40 ? `${h.description.slice(0, 40)}…` : h.description;
+  const basis = h.criterionRef ?? h.majorReason ?? "";
+  return notify(tx, ctx, {
+    userIds: recipients,
+    kind: "hazard.major_graded",
+    title: { zh: "隐患定为重大事故隐患", en: "Hazard graded major" },
+    body: {
+      zh: `${enterpriseName}的隐患「${summary}」已定为重大事故隐患${basis ? `（${basis}）` : ""}。请及时核实，并按规定挂牌督办。`,
+      en: `The hazard "${summary}" of ${enterpriseName} is now graded major${basis ? ` (${basis})` : ""}. Verify it promptly and put it under listed supervision.`,
+    },
+    link: `/hazards/${h.id}`,
+    subjectType: "hazard",
+    subjectId: h.id,
+    // Once per grading: a hazard downgraded and graded 重大 again is reported again.
+    dedupeKey: `hazard:${h.id}:major_graded:${h.version}`,
+  });
 }
 
 /**

@@ -13,7 +13,7 @@ let users: Record<(typeof roles)[number], string>;
 let s: Record<(typeof roles)[number], Session>;
 const DAY = 24 * 3600 * 1000;
 
-const png = tinyPng();
+const png = Buffer.from(tinyPng());
 const photo = { contentType: "image/png", data: png.toString("base64") };
 const majorPlan = {
   measures: "更换失效安全阀并校验",

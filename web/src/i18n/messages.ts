@@ -2,6 +2,7 @@ import { checksMessages } from "../features/checks/checks.messages.js";
 import { dashboardsMessages } from "../features/dashboards/dashboards.messages.js";
 import { departmentsMessages } from "../features/departments/departments.messages.js";
 import { gridMessages } from "../features/grid/grid.messages.js";
+import { hazardDetailsMessages } from "../features/hazards/details.messages.js";
 import { exposureMessages } from "../features/hazards/exposure-messages.js";
 import { hazardsMessages } from "../features/hazards/hazards.messages.js";
 import { hazardStatsMessages } from "../features/hazards/stats.messages.js";
@@ -405,6 +406,7 @@ const features = [
   majorHazardMessages,
   checksMessages,
   hazardsMessages,
+  hazardDetailsMessages,
   hazardStatsMessages,
   supervisionMessages,
   exposureMessages,

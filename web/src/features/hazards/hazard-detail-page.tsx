@@ -9,12 +9,14 @@ import { useApi } from "../../api/use-api.js";
 import { PageHeader } from "../../components/page-header.js";
 import { PageState } from "../../components/page-state.js";
 import { formatDateTime } from "../../i18n/format.js";
-import { useRoleLabel, useT } from "../../i18n/i18n-context.js";
+import { useLang, useRoleLabel, useT } from "../../i18n/i18n-context.js";
 import type { MessageKey } from "../../i18n/messages.js";
 import { useCurrentUser } from "../auth/session-context.js";
 import { HazardActionModal } from "./hazard-action-modal.js";
+import { HazardDetailsModal, mayCompleteDetails } from "./hazard-details-modal.js";
 import { DeadlineText, HazardLevelTag, HazardStateTag, useHazardLabel } from "./hazard-labels.js";
 import { CriterionCard } from "./hazard-pickers.js";
+import { HazardPlace, useSubTypeLabel } from "./hazard-place.js";
 import { actionsFor } from "./hazard-rules.js";
 import { type HazardDetail, hazardsApi } from "./hazards-api.js";
 import { SupervisionCard } from "./supervision-card.js";
@@ -29,6 +31,7 @@ export function HazardDetailPage() {
   const detail = useApi((signal) => hazardsApi.get(id, signal), [id]);
   const [updated, setUpdated] = useState<HazardDetail>();
   const [action, setAction] = useState<HazardAction>();
+  const [completing, setCompleting] = useState(false);
   const loaded = detail.data?.id === id ? detail.data : undefined;
   const hazard = updated && updated.id === id && updated.version >= (loaded?.version ?? 0) ? updated : loaded;
   const reload = () => {
@@ -37,6 +40,7 @@ export function HazardDetailPage() {
   };
   // 挂牌督办: a listed hazard is accepted or rejected through the listing (摘牌 / reject completion) instead.
   const actions = hazard ? actionsFor(me, hazard).filter((a) => !(hazard.supervisionLevel && (a === "accept" || a === "reject"))) : [];
+  const canComplete = !!hazard && mayCompleteDetails(me, hazard);
 
   return (
     <>
@@ -69,8 +73,13 @@ export function HazardDetailPage() {
         {hazard && (
           <Flex vertical gap={16}>
             <Card size="small" data-testid="hazard-actions">
-              {actions.length ? (
+              {actions.length || canComplete ? (
                 <Flex wrap gap={8}>
+                  {canComplete && (
+                    <Button id="hazard-complete-details" onClick={() => setCompleting(true)}>
+                      {t("hazardDetails.open")}
+                    </Button>
+                  )}
                   {actions.map((a) => (
                     <Button
                       key={a}
@@ -103,6 +112,21 @@ export function HazardDetailPage() {
           </Flex>
         )}
       </PageState>
+      {hazard && completing && (
+        <HazardDetailsModal
+          hazard={hazard}
+          actor={me}
+          onClose={() => setCompleting(false)}
+          onDone={(next) => {
+            setCompleting(false);
+            setUpdated(next);
+          }}
+          onStale={() => {
+            setCompleting(false);
+            reload();
+          }}
+        />
+      )}
       {hazard && action && (
         <HazardActionModal
           hazard={hazard}
@@ -126,6 +150,7 @@ function HazardFacts({ hazard }: { hazard: HazardDetail }) {
   const t = useT();
   const label = useHazardLabel();
   const roleLabel = useRoleLabel();
+  const subTypeLabel = useSubTypeLabel();
   const criterion = hazard.criterionId ? criterionById(hazard.criterionId) : undefined;
   const role = Role.safeParse(hazard.foundByRole);
   return (
@@ -139,7 +164,12 @@ function HazardFacts({ hazard }: { hazard: HazardDetail }) {
           {label("source", hazard.source)}
           {hazard.sourceRef && hazard.source !== "check_task" ? ` · ${hazard.sourceRef}` : ""}
         </Descriptions.Item>
-        <Descriptions.Item label={t("hazards.category")}>{label("category", hazard.category)}</Descriptions.Item>
+        <Descriptions.Item label={t("hazards.category")}>
+          <span data-testid="hazard-category">
+            {label("category", hazard.category)}
+            {hazard.subType ? ` · ${subTypeLabel(hazard.category, hazard.subType)}` : ""}
+          </span>
+        </Descriptions.Item>
         <Descriptions.Item label={t("hazards.deadline")}>
           <DeadlineText hazard={hazard} today={shanghaiDay(new Date())} />
         </Descriptions.Item>
@@ -153,6 +183,15 @@ function HazardFacts({ hazard }: { hazard: HazardDetail }) {
         <Descriptions.Item label={t("hazards.reportedAt")}>{formatDateTime(hazard.reportedAt)}</Descriptions.Item>
         {hazard.closedAt && <Descriptions.Item label={t("hazards.closedAt")}>{formatDateTime(hazard.closedAt)}</Descriptions.Item>}
         {hazard.majorReason && <Descriptions.Item label={t("hazards.majorReason")}>{hazard.majorReason}</Descriptions.Item>}
+        <Descriptions.Item label={t("hazardDetails.place")} span={2}>
+          <HazardPlace
+            enterpriseId={hazard.enterpriseId}
+            latitude={hazard.latitude}
+            longitude={hazard.longitude}
+            planX={hazard.planX}
+            planY={hazard.planY}
+          />
+        </Descriptions.Item>
         {hazard.rectification && (
           <Descriptions.Item label={t("hazards.rectification")} span={2}>
             {hazard.rectification}
@@ -254,6 +293,7 @@ function PhotosCard({ hazard }: { hazard: HazardDetail }) {
 /** Every transition: who (and in which role), when, what, and the reason or note given. */
 function TimelineCard({ hazard }: { hazard: HazardDetail }) {
   const t = useT();
+  const [lang] = useLang();
   const label = useHazardLabel();
   const roleLabel = useRoleLabel();
   return (
@@ -277,6 +317,15 @@ function TimelineCard({ hazard }: { hazard: HazardDetail }) {
                   {e.actorName}
                   {role.success ? `（${roleLabel(role.data)}）` : ""} · {formatDateTime(e.at)}
                 </Typography.Text>
+                {e.changed?.length ? (
+                  <div data-testid="hazard-event-changed">
+                    {t("hazardDetails.changed", {
+                      fields: e.changed
+                        .map((f) => (t(`hazardDetails.field.${f}` as MessageKey) as string | undefined) ?? f)
+                        .join(lang === "zh-CN" ? "、" : ", "),
+                    })}
+                  </div>
+                ) : null}
                 {e.note && <div style={{ whiteSpace: "pre-wrap" }}>{e.note}</div>}
               </div>
             ),

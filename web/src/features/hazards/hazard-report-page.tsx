@@ -17,6 +17,7 @@ import { useCurrentUser } from "../auth/session-context.js";
 import { useHazardLabel } from "./hazard-labels.js";
 import { HazardPhotosInput, type PhotoUpload, uploadOf } from "./hazard-photos-input.js";
 import { CriterionPicker, EnterpriseSelect } from "./hazard-pickers.js";
+import { GpsInput, type GpsValue, type PlanPoint, PlanPointInput, SubTypeSelect, useHasSitePlan } from "./hazard-place.js";
 import { hazardsApi } from "./hazards-api.js";
 
 type Values = {
@@ -26,12 +27,31 @@ type Values = {
   description: string;
   source: HazardSource;
   category: HazardCategory;
+  subType?: string | null;
   level: HazardLevel;
   criterionId?: string | null;
   majorReason?: string;
+  gps?: GpsValue | null;
+  planPoint?: PlanPoint | null;
 };
 
-const fieldNames = ["enterpriseId", "photos", "location", "description", "source", "category", "level", "criterionId", "majorReason"];
+const fieldNames = [
+  "enterpriseId",
+  "photos",
+  "location",
+  "description",
+  "source",
+  "category",
+  "subType",
+  "level",
+  "criterionId",
+  "majorReason",
+  "gps",
+  "planPoint",
+];
+/** Server paths onto this form: the GPS pair and the plan point are one control each; photos.0 is the photo field. */
+const formPath = (p: string) =>
+  p === "latitude" || p === "longitude" ? "gps" : p === "planX" || p === "planY" ? "planPoint" : (p.split(".")[0] ?? p);
 
 /**
  * /hazards/report: the three-tap report for phones — photo, place, one line — then submit. Source defaults to
@@ -51,6 +71,8 @@ export function HazardReportPage() {
   const enterpriseId = Form.useWatch("enterpriseId", form) ?? me.enterpriseId ?? undefined;
   const criterionId = Form.useWatch("criterionId", form);
   const level = Form.useWatch("level", form);
+  const category = Form.useWatch("category", form) ?? "site_management";
+  const hasSitePlan = useHasSitePlan(enterpriseId);
 
   const onFinish = async (v: Values) => {
     setSubmitting(true);
@@ -63,9 +85,12 @@ export function HazardReportPage() {
         description: v.description,
         source: v.source,
         category: v.category,
+        subType: v.subType ?? null,
         level: v.criterionId ? "major" : v.level,
         criterionId: v.criterionId ?? null,
         majorReason: v.majorReason?.trim() ? v.majorReason.trim() : null,
+        ...(v.gps ? { latitude: v.gps.latitude, longitude: v.gps.longitude } : {}),
+        ...(v.planPoint ? { planX: v.planPoint.x, planY: v.planPoint.y } : {}),
       });
       message.success(t("hazards.reported"));
       navigate(`/hazards/${created.id}`);
@@ -73,7 +98,7 @@ export function HazardReportPage() {
       setSubmitting(false);
       const e = toApiError(err);
       // Photo problems come back as photos.0 etc.; show them on the photo field.
-      const fields = e.fields.map((f) => ({ ...f, path: f.path.split(".")[0] ?? f.path }));
+      const fields = e.fields.map((f) => ({ ...f, path: formPath(f.path) }));
       if (!applyFieldErrors(form, new ApiError(e.status, e.code, e.message, fields), fieldNames)) setError(e);
     }
   };
@@ -95,6 +120,10 @@ export function HazardReportPage() {
           name="hazard-report"
           layout="vertical"
           onFinish={onFinish}
+          onValuesChange={(changed: Partial<Values>) => {
+            // A sub-type belongs to its category: a new category starts without one.
+            if ("category" in changed) form.setFieldValue("subType", null);
+          }}
           initialValues={{
             enterpriseId: me.enterpriseId ?? params.get("enterprise") ?? undefined,
             photos: [],
@@ -102,6 +131,9 @@ export function HazardReportPage() {
             category: "site_management",
             level: "general",
             criterionId: null,
+            subType: null,
+            gps: null,
+            planPoint: null,
           }}
         >
           {!me.enterpriseId && (
@@ -122,6 +154,9 @@ export function HazardReportPage() {
             rules={[{ required: true, whitespace: true, message: t("hazards.locationRequired") }, { max: 200 }]}
           >
             <Input size="large" placeholder={t("hazards.locationPlaceholder")} />
+          </Form.Item>
+          <Form.Item name="gps">
+            <GpsInput />
           </Form.Item>
           <Form.Item
             name="description"
@@ -149,6 +184,14 @@ export function HazardReportPage() {
                         options={hazardCategoryKeys.map((c) => ({ value: c, label: label("category", c) }))}
                       />
                     </Form.Item>
+                    <Form.Item name="subType" label={t("hazards.subType")}>
+                      <SubTypeSelect id="hazard-subtype" category={category} />
+                    </Form.Item>
+                    {hasSitePlan && (
+                      <Form.Item name="planPoint" label={t("hazardDetails.planPoint")}>
+                        <PlanPointInput enterpriseId={enterpriseId} />
+                      </Form.Item>
+                    )}
                     <Form.Item name="criterionId" label={t("hazards.criterionPick")}>
                       <CriterionPicker enterpriseId={enterpriseId} />
                     </Form.Item>
