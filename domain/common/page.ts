@@ -15,6 +15,8 @@ export function pageOf<T extends z.ZodType>(item: T) {
     page: z.number().int(),
     pageSize: z.number().int(),
     total: z.number().int(),
+    /** Set when counting stopped at `total`: there are more rows (large lists count up to a cap, not exactly). */
+    totalCapped: z.boolean().optional(),
   });
 }
-export type Page<T> = { items: T[]; page: number; pageSize: number; total: number };
+export type Page<T> = { items: T[]; page: number; pageSize: number; total: number; totalCapped?: boolean };

@@ -94,8 +94,8 @@ export async function hazardsWorkbook(
 ): Promise<Readable> {
   const day = shanghaiDay(ctx.now);
   const scope = hazardScope(ctx.actor);
-  const first = await hazardsRepo.listHazards(db, scope, { ...q, page: 1, pageSize: batchSize }, day, acceptable);
-  if (first.total > hazardExportCap) throw new AppError(400, "hazards.export_too_many", { params: { max: hazardExportCap } });
+  const first = await hazardsRepo.listHazards(db, scope, { ...q, page: 1, pageSize: batchSize }, day, acceptable, hazardExportCap);
+  if (first.capped) throw new AppError(400, "hazards.export_too_many", { params: { max: hazardExportCap } });
   const system = systemContext(ctx, "hazards-export");
   const out = new PassThrough();
   (async () => {
@@ -118,7 +118,7 @@ export async function hazardsWorkbook(
       }
       if (page * batchSize >= batch.total || batch.items.length === 0) break;
       page++;
-      batch = await hazardsRepo.listHazards(db, scope, { ...q, page, pageSize: batchSize }, day, acceptable);
+      batch = await hazardsRepo.listHazards(db, scope, { ...q, page, pageSize: batchSize }, day, acceptable, hazardExportCap);
     }
     sheet.commit();
     await workbook.commit();

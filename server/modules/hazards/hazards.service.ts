@@ -285,15 +285,24 @@ export async function getHazard(db: Db, ctx: Ctx, id: string): Promise<HazardDet
   return detailOf(db, ctx, await load(db, ctx, id));
 }
 
+/** The hazard list counts its matches up to this many (then “more than 1,000”). */
+const listCountCap = 1000;
+
 export async function listHazards(db: Db, ctx: Ctx, q: HazardListQuery): Promise<Page<Hazard>> {
   const acceptable = q.acceptableBy === "me" && ctx.actor ? repo.acceptableBySql(ctx.actor) : undefined;
-  const { items, total } = await repo.listHazards(db, hazardScope(ctx.actor), q, today(ctx), acceptable);
+  const { items, total, capped } = await repo.listHazards(db, hazardScope(ctx.actor), q, today(ctx), acceptable, listCountCap);
   const names = await enterpriseNames(
     db,
     ctx,
     items.map((r) => r.enterpriseId),
   );
-  return { items: items.map((r) => present(r, names.get(r.enterpriseId) ?? "")), total, page: q.page, pageSize: q.pageSize };
+  return {
+    items: items.map((r) => present(r, names.get(r.enterpriseId) ?? "")),
+    total,
+    totalCapped: capped,
+    page: q.page,
+    pageSize: q.pageSize,
+  };
 }
 
 /** The plan as stored, after R6/R7 are checked (every missing part named at once). */

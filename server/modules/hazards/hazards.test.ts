@@ -1,7 +1,9 @@
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
+import { sql } from "drizzle-orm";
 import { jpegWithExif } from "../../../domain/hazards/photo-fixtures.js";
 import { buildEnterprise, buildUser, type Session, seedReference, signIn, type TestApp, testApp } from "../../test/harness.js";
+import * as repo from "./hazards.repo.js";
 
 // The test clock starts on Monday 2026-11-23, 10:00 in Shanghai. The enterprise is in 溧阳市 溧城街道 (320481002).
 let t: TestApp;
@@ -362,5 +364,21 @@ describe("check tasks", () => {
     );
     assert.match(h.description, /2号探头无显示/);
     assert.equal(h.foundByName, (await get(s.staff, "/api/auth/me")).json().user?.displayName ?? h.foundByName);
+  });
+});
+
+describe("counting a list", () => {
+  test("the count stops at the cap and says so; below it the count is exact (the export counts to its own cap)", async () => {
+    for (let i = 0; i < 3; i++) assert.equal((await report(s.staff, { description: `计数测试隐患 ${i}` })).statusCode, 201);
+    const q = { page: 1, pageSize: 2, sort: "newest", q: "计数测试隐患" } as const;
+    const db = t.database.db;
+    const exact = await repo.listHazards(db, sql`true`, q, "2026-11-23");
+    assert.deepEqual([exact.total, exact.capped, exact.items.length], [3, false, 2]);
+    const capped = await repo.listHazards(db, sql`true`, q, "2026-11-23", undefined, 2);
+    assert.deepEqual([capped.total, capped.capped], [2, true]);
+    const atCap = await repo.listHazards(db, sql`true`, q, "2026-11-23", undefined, 3);
+    assert.deepEqual([atCap.total, atCap.capped], [3, false]);
+    const page = (await get(s.admin, `/api/hazards?q=${encodeURIComponent("计数测试隐患")}`)).json();
+    assert.deepEqual([page.total, page.totalCapped], [3, false]);
   });
 });

@@ -66,7 +66,7 @@ export function PagedTable<F, T extends object>({ paged, emptyText, ...table }: 
         total: list.data?.total ?? 0,
         showSizeChanger: true,
         pageSizeOptions: [10, 20, 50, 100],
-        showTotal: (total) => t("common.total", { total }),
+        showTotal: (total) => t(list.data?.totalCapped ? "common.totalCapped" : "common.total", { total }),
         onChange: paged.setPaging,
       }}
     />
