@@ -1,15 +1,13 @@
-import { Alert, App, DatePicker, Form, Input, InputNumber, Modal, Radio, Typography } from "antd";
+import { Alert, DatePicker, Form, Input, InputNumber, Modal, Radio, Typography } from "antd";
 import type { Dayjs } from "dayjs";
-import { useState } from "react";
 import { shanghaiDay } from "../../../../domain/common/calendar.js";
 import { type HazardAction, suspensionKinds } from "../../../../domain/hazards/hazard.js";
-import { ApiError, toApiError } from "../../api/client.js";
-import { handleSaveError } from "../../api/form-errors.js";
 import { useT } from "../../i18n/i18n-context.js";
 import type { MessageKey } from "../../i18n/messages.js";
 import { useHazardLabel } from "./hazard-labels.js";
 import { HazardPhotosInput, type PhotoUpload, uploadOf } from "./hazard-photos-input.js";
 import { type HazardDetail, type HazardTransitionBody, hazardsApi } from "./hazards-api.js";
+import { useHazardStep } from "./use-hazard-step.js";
 
 type Values = {
   measures?: string;
@@ -78,11 +76,7 @@ function bodyOf(action: HazardAction, version: number, v: Values): HazardTransit
 }
 
 /** Server field paths (plan.measures, photos.0) onto this form's fields (measures, photos). */
-function onFormPaths(err: unknown): ApiError {
-  const e = toApiError(err);
-  const fields = e.fields.map((f) => ({ ...f, path: f.path.replace(/^plan\./, "").replace(/\.\d+$/, "") }));
-  return new ApiError(e.status, e.code, e.message, fields, e.requestId);
-}
+const fieldOf = (path: string) => path.replace(/^plan\./, "").replace(/\.\d+$/, "");
 
 /**
  * One transition of the closed loop as a form: 五落实 plan (the six parts and production suspension for 重大,
@@ -103,39 +97,14 @@ export function HazardActionModal({
 }) {
   const t = useT();
   const label = useHazardLabel();
-  const { message } = App.useApp();
-  const [form] = Form.useForm<Values>();
-  const [error, setError] = useState<ApiError>();
-  const [saving, setSaving] = useState(false);
+  const { form, error, saving, run } = useHazardStep<Values>({ fieldNames, fieldOf, onDone, onStale, staleNote: t("hazards.stale") });
   const major = hazard.level === "major";
   const title = t(`hazards.action.${action}` as MessageKey);
   const required = { required: true, whitespace: true, message: t("hazards.plan.required") };
   const today = shanghaiDay(new Date());
 
-  const onFinish = async (v: Values) => {
-    setSaving(true);
-    setError(undefined);
-    try {
-      const next = await hazardsApi.transition(hazard.id, bodyOf(action, hazard.version, v));
-      message.success(t("hazards.actionDone", { action: title }));
-      onDone(next);
-    } catch (err) {
-      setSaving(false);
-      handleSaveError(onFormPaths(err), {
-        form,
-        fieldNames,
-        onStale,
-        onOther: (e) => {
-          // Someone moved the hazard on (another state): show why and reload, as for a stale version.
-          if (e.code === "workflow.illegal_transition") {
-            message.warning(e.message);
-            onStale();
-          } else setError(e);
-        },
-        notify: (m) => message.warning(`${m} ${t("hazards.stale")}`),
-      });
-    }
-  };
+  const onFinish = (v: Values) =>
+    run(() => hazardsApi.transition(hazard.id, bodyOf(action, hazard.version, v)), t("hazards.actionDone", { action: title }));
 
   return (
     <Modal

@@ -1,15 +1,13 @@
-import { Alert, App, Form, Input, Modal, Radio } from "antd";
-import { useState } from "react";
+import { Alert, Form, Input, Modal, Radio } from "antd";
 import { roleHas } from "../../../../domain/access/permissions.js";
 import type { SessionUser } from "../../../../domain/auth/auth.dto.js";
 import { type HazardCategory, type HazardLevel, hazardCategoryKeys, openHazardStates } from "../../../../domain/hazards/hazard.js";
-import { ApiError, toApiError } from "../../api/client.js";
-import { handleSaveError } from "../../api/form-errors.js";
 import { useT } from "../../i18n/i18n-context.js";
 import { useHazardLabel } from "./hazard-labels.js";
 import { CriterionPicker } from "./hazard-pickers.js";
 import { GpsInput, type GpsValue, type PlanPoint, PlanPointInput, SubTypeSelect } from "./hazard-place.js";
 import { type Hazard, type HazardDetail, type HazardDetailsBody, hazardsApi } from "./hazards-api.js";
+import { useHazardStep } from "./use-hazard-step.js";
 
 type Actor = Pick<SessionUser, "role" | "regionCode" | "enterpriseId">;
 
@@ -40,17 +38,7 @@ type Values = {
 const fieldNames = ["location", "category", "subType", "criterionId", "level", "majorReason", "note", "gps", "planPoint"];
 
 /** Server paths onto this form: the GPS pair and the plan point are one control each. */
-function onFormPaths(err: unknown): ApiError {
-  const e = toApiError(err);
-  const path = (p: string) => (p === "latitude" || p === "longitude" ? "gps" : p === "planX" || p === "planY" ? "planPoint" : p);
-  return new ApiError(
-    e.status,
-    e.code,
-    e.message,
-    e.fields.map((f) => ({ ...f, path: path(f.path) })),
-    e.requestId,
-  );
-}
+const fieldOf = (p: string) => (p === "latitude" || p === "longitude" ? "gps" : p === "planX" || p === "planY" ? "planPoint" : p);
 
 /**
  * 完善信息: completes a three-tap report — place (text, GPS, site-plan point), category and sub-type, and the grade:
@@ -71,10 +59,13 @@ export function HazardDetailsModal({
 }) {
   const t = useT();
   const label = useHazardLabel();
-  const { message } = App.useApp();
-  const [form] = Form.useForm<Values>();
-  const [error, setError] = useState<ApiError>();
-  const [saving, setSaving] = useState(false);
+  const { form, error, saving, run } = useHazardStep<Values>({
+    fieldNames,
+    fieldOf,
+    onDone,
+    onStale,
+    staleNote: t("hazardDetails.stale"),
+  });
   const regulator = isRegulatorOf(actor, hazard);
   const category = Form.useWatch("category", form) ?? hazard.category;
   const criterionId = Form.useWatch("criterionId", form);
@@ -82,9 +73,7 @@ export function HazardDetailsModal({
   const majorWithoutCriterion = !criterionId && level === "major";
   const downgrading = hazard.level === "major" && !criterionId && level === "general";
 
-  const onFinish = async (v: Values) => {
-    setSaving(true);
-    setError(undefined);
+  const onFinish = (v: Values) => {
     const body: HazardDetailsBody = {
       version: hazard.version,
       location: v.location,
@@ -100,20 +89,7 @@ export function HazardDetailsModal({
       ...(regulator && majorWithoutCriterion ? { majorReason: v.majorReason?.trim() || null } : {}),
       ...(downgrading && v.note?.trim() ? { note: v.note.trim() } : {}),
     };
-    try {
-      const next = await hazardsApi.completeDetails(hazard.id, body);
-      message.success(t("hazardDetails.saved"));
-      onDone(next);
-    } catch (err) {
-      setSaving(false);
-      handleSaveError(onFormPaths(err), {
-        form,
-        fieldNames,
-        onStale,
-        onOther: setError,
-        notify: (m) => message.warning(`${m} ${t("hazardDetails.stale")}`),
-      });
-    }
+    return run(() => hazardsApi.completeDetails(hazard.id, body), t("hazardDetails.saved"));
   };
 
   return (

@@ -1,20 +1,4 @@
-import {
-  Alert,
-  App,
-  Button,
-  Card,
-  Checkbox,
-  DatePicker,
-  Descriptions,
-  Flex,
-  Form,
-  Input,
-  Modal,
-  Radio,
-  Select,
-  Tag,
-  Typography,
-} from "antd";
+import { Alert, Button, Card, Checkbox, DatePicker, Descriptions, Flex, Form, Input, Modal, Radio, Select, Tag, Typography } from "antd";
 import type { Dayjs } from "dayjs";
 import { useState } from "react";
 import { roleHas } from "../../../../domain/access/permissions.js";
@@ -29,8 +13,6 @@ import {
   listableLevels,
   type SupervisionLevel,
 } from "../../../../domain/hazards/supervision.js";
-import { ApiError, toApiError } from "../../api/client.js";
-import { handleSaveError } from "../../api/form-errors.js";
 import { formatDateTime } from "../../i18n/format.js";
 import { useT } from "../../i18n/i18n-context.js";
 import type { MessageKey } from "../../i18n/messages.js";
@@ -39,6 +21,7 @@ import { useHazardLabel } from "./hazard-labels.js";
 import { isOpen } from "./hazard-rules.js";
 import type { HazardDetail } from "./hazards-api.js";
 import { type Supervision, supervisionApi } from "./supervision-api.js";
+import { useHazardStep } from "./use-hazard-step.js";
 
 type Actor = Pick<SessionUser, "role" | "regionCode" | "enterpriseId">;
 type SupervisionAction = "list" | "completion" | "resumption" | "decide" | "delist" | "reject" | "lift";
@@ -279,10 +262,14 @@ function SupervisionModal({
   const t = useT();
   const label = useHazardLabel();
   const me = useCurrentUser();
-  const { message } = App.useApp();
-  const [form] = Form.useForm<Values>();
-  const [error, setError] = useState<ApiError>();
-  const [saving, setSaving] = useState(false);
+  // evaluation.agencyName → agencyName, evaluation.by → by (the form's flat fields).
+  const { form, error, saving, run } = useHazardStep<Values>({
+    fieldNames,
+    fieldOf: (path) => path.replace(/^evaluation\./, ""),
+    onDone,
+    onStale,
+    staleNote: t("hazards.stale"),
+  });
   const by = Form.useWatch("by", form);
   const s = activeListing(hazard);
   const version = s?.version ?? 0;
@@ -324,32 +311,7 @@ function SupervisionModal({
     }
   };
 
-  const onFinish = async (v: Values) => {
-    setSaving(true);
-    setError(undefined);
-    try {
-      const next = await send(v);
-      message.success(t("supervision.done", { action: title }));
-      onDone(next);
-    } catch (err) {
-      setSaving(false);
-      const e = toApiError(err);
-      // evaluation.agencyName → agencyName, evaluation.by → by (the form's flat fields).
-      const fields = e.fields.map((f) => ({ ...f, path: f.path.replace(/^evaluation\./, "") }));
-      handleSaveError(new ApiError(e.status, e.code, e.message, fields, e.requestId), {
-        form,
-        fieldNames,
-        onStale,
-        onOther: (x) => {
-          if (x.code === "workflow.illegal_transition") {
-            message.warning(x.message);
-            onStale();
-          } else setError(x);
-        },
-        notify: (m) => message.warning(`${m} ${t("hazards.stale")}`),
-      });
-    }
-  };
+  const onFinish = (v: Values) => run(() => send(v), t("supervision.done", { action: title }));
 
   const levels = listableLevels(me);
   return (
