@@ -105,10 +105,10 @@ try {
       console.log(`\n${e.name}: the app answers ${probe.status} — not benchmarked (${probe.text.slice(0, 120)})`);
       continue;
     }
-    const body = JSON.parse(probe.text) as { total?: number };
+    const body = JSON.parse(probe.text) as { total?: number; totalCapped?: boolean };
     const bareBody = JSON.parse((await get(servers.bare.address + e.path)).text) as { total?: number };
     // The bare server replays the same capped count and returns it raw (cap + 1 when the app says totalCapped).
-    const expected = body.totalCapped ? body.total + 1 : body.total;
+    const expected = body.totalCapped && body.total !== undefined ? body.total + 1 : body.total;
     if (e.kind === "list" && bareBody.total !== expected) throw new Error(`${e.name}: app total ${body.total} ≠ bare ${bareBody.total}`);
     console.log(`\n${e.name}  GET ${decodeURIComponent(e.path)}${body.total !== undefined ? `  (total ${body.total})` : ""}`);
     console.log("  server   req/s    p50 ms  p99 ms");
