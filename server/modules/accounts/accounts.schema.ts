@@ -17,6 +17,8 @@ export const users = pgTable(
     /** The supervising department a regulator belongs to (its region is the regulator's region). */
     departmentId: uuid("department_id"),
     phone: text("phone"),
+    /** 行政执法证号: a regulator on the inspector directory (执法人员名录库, double-random.md R3). */
+    enforcementCertNo: text("enforcement_cert_no"),
     status: text("status").notNull().default("active"),
     mustChangePassword: boolean("must_change_password").notNull().default(false),
     passwordChangedAt: ts("password_changed_at"),
@@ -28,6 +30,7 @@ export const users = pgTable(
     uniqueIndex("users_username_key").on(sql`lower(${t.username})`),
     index("users_region_idx").using("btree", t.regionCode.op("text_pattern_ops")),
     index("users_enterprise_idx").on(t.enterpriseId),
+    uniqueIndex("users_enforcement_cert_key").on(t.enforcementCertNo),
     check(
       "users_role_check",
       sql`${t.role} in ('admin','regulator_leader','regulator_inspector','grid_member','enterprise_admin','enterprise_staff')`,

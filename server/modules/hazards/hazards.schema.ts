@@ -88,6 +88,8 @@ export const hazards = pgTable(
     index("hazards_created_idx").on(t.createdAt),
     index("hazards_source_ref_idx").on(t.source, t.sourceRef),
     index("hazards_description_trgm_idx").using("gin", t.description.op("gin_trgm_ops")),
+    // 1–2 character Chinese search (配电): trigrams cannot serve it; the grams of migration 0018 can.
+    index("hazards_description_grams_idx").using("gin", sql`redline_grams(${t.description})`),
     index("hazards_supervision_idx").on(t.supervisionLevel, t.supervisionDeadline).where(sql`${t.supervisionLevel} is not null`),
     // 1,000,000-row measurements behind these five: docs/performance.md "Hazards at 1,000,000 rows (PostgreSQL)".
     // Open hazards (≈15 %) of a region subtree, counted index-only; status and deadline in the key answer the

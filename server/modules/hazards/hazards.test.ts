@@ -278,6 +278,17 @@ describe("lists", () => {
       found.items.map((h: { description: string }) => h.description),
       ["配电箱未接地"],
     );
+    // 1–2 characters (no trigram) through the grams index; spaces and ASCII case handled like ilike.
+    const descriptions = async (q: string) =>
+      (await get(s.county, `/api/hazards?pageSize=100&q=${encodeURIComponent(q)}`))
+        .json()
+        .items.map((h: { description: string }) => h.description)
+        .sort();
+    assert.deepEqual(await descriptions("接地"), ["配电箱未接地"]);
+    assert.deepEqual(await descriptions("箱未"), ["配电箱未接地"]);
+    assert.deepEqual(await descriptions("箱接"), []);
+    const one = await descriptions("箱");
+    assert.ok(one.includes("配电箱未接地") && one.every((d: string) => d.includes("箱")));
     const voided = (await get(s.staff, "/api/hazards?state=voided")).json();
     assert.equal(voided.total, 1);
     assert.equal((await get(s.tianning, "/api/hazards")).json().total, 0);

@@ -1,0 +1,1 @@
+CREATE INDEX "hazards_description_grams_idx" ON "hazards" USING gin (redline_grams("description"));
