@@ -60,14 +60,15 @@ export function acceptableBySql(actor: { role: string; regionCode: string | null
 }
 
 /**
- * Chinese substring search on the description. The row's unigrams and bigrams must contain the query's
- * (GIN index of migration 0018/0019), which is exact for a query of 1–2 characters without spaces — the common
- * Chinese case trigrams cannot index; longer queries are confirmed by `ilike` (pg_trgm index).
+ * Chinese substring search on the description. 3+ characters: `ilike` through the pg_trgm index. 1–2 characters
+ * (配电, 电 — common in Chinese, and trigrams cannot index them): the row's unigrams/bigrams (GIN index of
+ * migrations 0018/0019) must contain the query as one gram, which is exact. Adding the grams to longer queries
+ * was measured to mislead the planner into reading every match (docs/performance.md).
  */
 function descriptionMatches(text: string): SQL {
-  const grams = sql`redline_grams(${hazards.description}) @> redline_grams(${text}::text)`;
-  if ([...text].length <= 2 && !/\s/.test(text)) return grams;
-  return sql`${grams} and ${hazards.description} ilike ${`%${likeEscape(text)}%`}`;
+  const chars = [...text.toLowerCase()];
+  if (chars.length <= 2 && !/\s/.test(text)) return sql`redline_grams(${hazards.description}) @> array[${chars.join("")}::text]`;
+  return sql`${hazards.description} ilike ${`%${likeEscape(text)}%`}`;
 }
 
 /**
