@@ -193,9 +193,10 @@ test("the enterprise administrator reports a major hazard from a phone, plans an
     stored.photos.map((p: { phase: string }) => p.phase),
     ["before", "after"],
   );
+  // Listed at county on confirmation (R12) and lifted by the inspector's acceptance (R10).
   assert.deepEqual(
     stored.timeline.map((e: { action: string }) => e.action),
-    ["report", "set_plan", "submit", "accept"],
+    ["report", "list", "set_plan", "submit", "delist", "accept"],
   );
 });
 

@@ -109,7 +109,7 @@ test("挂牌督办: the county inspector lists a major hazard, the enterprise re
     await page.getByTestId("hazard-state").getByText("已销号").waitFor();
     const timeline = page.getByTestId("hazard-timeline");
     for (const step of ["list", "completion_report", "resumption_apply", "resumption_decide", "delist", "accept"])
-      await timeline.getByTestId(`hazard-event-${step}`).waitFor();
+      await timeline.getByTestId(`hazard-event-${step}`).first().waitFor(); // "list": the automatic one, then the inspector's
   });
 
   const stored = (await server.app.inject({ method: "GET", url: `/api/hazards/${h.id}`, headers: ent.headers() })).json();

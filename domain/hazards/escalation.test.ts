@@ -1,6 +1,16 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
-import { defaultEscalationDays, escalationLadder, lookaheadDays, parseEscalationDays, rungRank, rungsDue } from "./escalation.js";
+import {
+  art113Closure,
+  defaultEscalationDays,
+  escalationLadder,
+  lookaheadDays,
+  parseEscalationDays,
+  type RepeatFacts,
+  repeatedFrom,
+  rungRank,
+  rungsDue,
+} from "./escalation.js";
 
 const D = "2026-03-10";
 
@@ -68,4 +78,96 @@ describe("R12 escalation ladder (rungsDue)", () => {
     assert.ok(rungRank("o31") > rungRank("o15") && rungRank("o15") > rungRank("o3") && rungRank("o1") > rungRank("reminder"));
     assert.ok(rungRank("major_o15") > rungRank("major_o1") && rungRank("major_o1") > rungRank("major_reminder"));
   });
+});
+
+describe("R12 长期反复: a repeated hazard enters at the next rung", () => {
+  // 一般: from o ≥ 1 the o3 rung is due too; the rungs after it keep their day counts. 重大: o ≥ 1 fires major_o15.
+  const cases: [string, "general" | "major", string, string[]][] = [
+    ["一般 D−3: the reminder does not move", "general", "2026-03-07", ["reminder"]],
+    ["一般 on D: not overdue, nothing more", "general", "2026-03-10", ["reminder"]],
+    ["一般 o = 1 enters at o3", "general", "2026-03-11", ["o1", "o3"]],
+    ["一般 o = 2", "general", "2026-03-12", ["o1", "o3"]],
+    ["一般 o = 14: o15 keeps its day count", "general", "2026-03-24", ["o1", "o3"]],
+    ["一般 o = 15", "general", "2026-03-25", ["o1", "o3", "o15"]],
+    ["一般 o = 31", "general", "2026-04-10", ["o1", "o3", "o15", "o31"]],
+    ["重大 D−7 reminder", "major", "2026-03-03", ["major_reminder"]],
+    ["重大 on D", "major", "2026-03-10", ["major_reminder"]],
+    ["重大 o = 1 enters at major_o15", "major", "2026-03-11", ["major_o1", "major_o15"]],
+  ];
+  for (const [name, level, today, expected] of cases) {
+    test(name, () => assert.deepEqual(rungsDue(level, D, today, undefined, { repeated: true }), expected));
+  }
+  test("a deployment's day counts: the entry is its own first overdue rung", () => {
+    const ladder = escalationLadder({ ...defaultEscalationDays, o1: 2, o3: 5 });
+    assert.deepEqual(rungsDue("general", D, "2026-03-11", ladder, { repeated: true }), []);
+    assert.deepEqual(rungsDue("general", D, "2026-03-12", ladder, { repeated: true }), ["o1", "o3"]);
+  });
+
+  const at = (day: string, hour = "10:00") => new Date(`${day}T${hour}:00+08:00`);
+  const base: RepeatFacts = {
+    id: "now",
+    enterpriseId: "e1",
+    criterionId: "aj2017-121-chem-15",
+    category: "site_management",
+    subType: "equipment_process",
+    location: "1号储罐",
+    reportedAt: at("2026-03-10"),
+    status: "rectifying",
+  };
+  const earlier = (over: Partial<RepeatFacts>): RepeatFacts => ({ ...base, id: "before", status: "accepted", ...over });
+  const repeat: [string, Partial<RepeatFacts>, Partial<RepeatFacts>, boolean][] = [
+    ["same criterion item 30 days before", {}, { reportedAt: at("2026-02-08") }, true],
+    ["365 calendar days before: still within the window", {}, { reportedAt: at("2025-03-10", "23:59") }, true],
+    ["366 days before: outside", {}, { reportedAt: at("2025-03-09") }, false],
+    ["the same day, an hour earlier", {}, { reportedAt: at("2026-03-10", "09:00") }, true],
+    ["reported later: the later one is the repeat, not this", {}, { reportedAt: at("2026-03-10", "11:00") }, false],
+    ["another criterion item", {}, { criterionId: "aj2017-121-chem-2", reportedAt: at("2026-02-08") }, false],
+    ["another enterprise", {}, { enterpriseId: "e2", reportedAt: at("2026-02-08") }, false],
+    ["a voided (unfounded) precedent", {}, { status: "voided", reportedAt: at("2026-02-08") }, false],
+    ["an open precedent counts", {}, { status: "overdue", reportedAt: at("2026-02-08") }, true],
+    [
+      "一般: same category, sub-type and place (white space ignored)",
+      { criterionId: null },
+      { criterionId: null, location: " 1号 储罐 ", reportedAt: at("2026-02-08") },
+      true,
+    ],
+    ["一般: another place", { criterionId: null }, { criterionId: null, location: "2号储罐", reportedAt: at("2026-02-08") }, false],
+    ["一般: another sub-type", { criterionId: null }, { criterionId: null, subType: "electrical", reportedAt: at("2026-02-08") }, false],
+    [
+      "一般 without a sub-type (three-tap report): not compared",
+      { criterionId: null, subType: null },
+      { criterionId: null, subType: null, reportedAt: at("2026-02-08") },
+      false,
+    ],
+    [
+      "一般 vs an earlier criterion hazard at the same place: compared by item only",
+      { criterionId: null },
+      { reportedAt: at("2026-02-08") },
+      false,
+    ],
+  ];
+  for (const [name, now, before, expected] of repeat) {
+    test(`repeat: ${name}`, () => assert.equal(!!repeatedFrom({ ...base, ...now }, [earlier(before)]), expected));
+  }
+  test("a hazard is never its own precedent", () => assert.equal(repeatedFrom(base, [base]), undefined));
+});
+
+describe("安全生产法 Art. 113(1) counters (enforcement.md R6, worked examples 14–15)", () => {
+  const cases: [string, string[], { threeIn180Days: boolean; fourInOneYear: boolean }][] = [
+    ["example 14: 07-04 ≤ 01-05 + 180 days", ["2026-01-05", "2026-03-20", "2026-07-04"], { threeIn180Days: true, fourInOneYear: false }],
+    ["example 15: 07-05 > 07-04", ["2026-01-05", "2026-03-20", "2026-07-05"], { threeIn180Days: false, fourInOneYear: false }],
+    ["order of input does not matter", ["2026-07-04", "2026-01-05", "2026-03-20"], { threeIn180Days: true, fourInOneYear: false }],
+    [
+      "four within one year (same month and day)",
+      ["2026-01-05", "2026-05-01", "2026-09-01", "2027-01-05"],
+      { threeIn180Days: false, fourInOneYear: true },
+    ],
+    [
+      "the fourth a day after the year",
+      ["2026-01-05", "2026-05-01", "2026-09-01", "2027-01-06"],
+      { threeIn180Days: false, fourInOneYear: false },
+    ],
+    ["two penalties", ["2026-01-05", "2026-01-06"], { threeIn180Days: false, fourInOneYear: false }],
+  ];
+  for (const [name, days, expected] of cases) test(name, () => assert.deepEqual(art113Closure(days), expected));
 });

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { type CalendarDay, daysBetween } from "../common/calendar.js";
+import { addMonths, type CalendarDay, daysBetween, shanghaiDay } from "../common/calendar.js";
 import type { HazardLevel } from "./hazard.js";
 
 /**
@@ -93,15 +93,98 @@ export const daysOverdue = (deadline: CalendarDay, today: CalendarDay) => daysBe
  * The rungs due for a hazard of `level` with deadline D on `today`, lowest first: every overdue rung whose
  * offset o has reached (a run that was missed catches up), and the reminder only from D−n up to D — once the
  * deadline has passed a "deadline approaching" reminder would be false, the o-rungs take over.
+ *
+ * A repeated hazard (长期反复, R12) enters at the next rung: from the first overdue rung on, the rung above it
+ * is due as well (一般 o ≥ 1 also fires o3; 重大 o ≥ 1 also fires major_o15). Only the entry moves up; the
+ * rungs after it keep their day counts. Reminders are not part of the overdue ladder and do not move.
  */
 export function rungsDue(
   level: HazardLevel,
   deadline: CalendarDay,
   today: CalendarDay,
   ladder: EscalationLadder = defaultLadder,
+  opts: { repeated?: boolean } = {},
 ): EscalationRung[] {
   const o = daysOverdue(deadline, today);
-  return ladder[level].filter((r) => o >= r.offset && (!r.reminder || o <= 0)).map((r) => r.rung);
+  const entry = ladder[level].filter((r) => !r.reminder).slice(0, 2);
+  const raised = opts.repeated && entry[0] && o >= entry[0].offset ? entry[1]?.rung : undefined;
+  return ladder[level].filter((r) => (o >= r.offset && (!r.reminder || o <= 0)) || r.rung === raised).map((r) => r.rung);
+}
+
+/** The rung a repeated hazard's entry raises it to (the one above the first overdue rung), if any. */
+export function repeatEntryRungs(
+  level: HazardLevel,
+  ladder: EscalationLadder = defaultLadder,
+): { entry: RungDefinition; next: RungDefinition } | null {
+  const [entry, next] = ladder[level].filter((r) => !r.reminder);
+  return entry && next ? { entry, next } : null;
+}
+
+/**
+ * 长期反复 (R12): "same enterprise, same criterion item, again within 365 days". What a hazard is compared by:
+ * its 判定标准 item when it has one; without one (一般 hazards, and 重大 graded by an inspector's reason) —
+ * deployment default, ours — the same category, sub-type and place (location text with white space removed).
+ * A hazard with a criterion item is only compared with hazards of the same item; one with neither an item nor a
+ * sub-type (a three-tap report not yet completed) says too little to be compared at all.
+ */
+export type RepeatFacts = {
+  id: string;
+  enterpriseId: string;
+  criterionId: string | null;
+  category: string;
+  subType: string | null;
+  location: string;
+  reportedAt: Date;
+  status: string;
+};
+
+/** Days back (Asia/Shanghai calendar days between the two reports) that still count as "again" (inclusive). */
+export const repeatWindowDays = 365;
+
+export function repeatKey(h: Pick<RepeatFacts, "criterionId" | "category" | "subType" | "location">): string | null {
+  if (h.criterionId) return `criterion:${h.criterionId}`;
+  if (!h.subType) return null;
+  return `place:${h.category}|${h.subType}|${h.location.replace(/\s+/g, "")}`;
+}
+
+/**
+ * The earlier hazard `h` repeats, or undefined: same enterprise and key, reported before it (an earlier instant)
+ * and at most 365 calendar days before its report day; a voided hazard (unfounded) is no precedent.
+ */
+export function repeatedFrom(h: RepeatFacts, earlier: readonly RepeatFacts[]): RepeatFacts | undefined {
+  const key = repeatKey(h);
+  if (key === null) return undefined;
+  const day = shanghaiDay(h.reportedAt);
+  return earlier.find(
+    (e) =>
+      e.id !== h.id &&
+      e.enterpriseId === h.enterpriseId &&
+      e.status !== "voided" &&
+      e.reportedAt.getTime() < h.reportedAt.getTime() &&
+      daysBetween(shanghaiDay(e.reportedAt), day) <= repeatWindowDays &&
+      repeatKey(e) === key,
+  );
+}
+
+/**
+ * 安全生产法 Art. 113(1) (enforcement.md R6, hazards.md R11): an enterprise with a 重大事故隐患 that was penalised
+ * 3 times within 180 days, or 4 times within one year, must be proposed for closure. Window test on the penalty
+ * decision days p (sorted): p[i+2] ≤ p[i] + 180 days (民法典 Art. 201), or p[i+3] ≤ p[i] + 1 year (same month
+ * and day). Counts shown to the regulator with the R12 major_o15 rung once penalty decisions are recorded
+ * (the enforcement module is not built yet: no decision is stored anywhere today).
+ */
+export function art113Closure(penaltyDays: readonly CalendarDay[]): { threeIn180Days: boolean; fourInOneYear: boolean } {
+  const p = [...penaltyDays].sort();
+  let threeIn180Days = false;
+  let fourInOneYear = false;
+  for (let i = 0; i < p.length; i++) {
+    const first = p[i] as CalendarDay;
+    const third = p[i + 2];
+    const fourth = p[i + 3];
+    if (third !== undefined && daysBetween(first, third) <= 180) threeIn180Days = true;
+    if (fourth !== undefined && fourth <= addMonths(first, 12)) fourInOneYear = true;
+  }
+  return { threeIn180Days, fourInOneYear };
 }
 
 /** Rank of a rung on its ladder (for keeping the highest fired one on the hazard). */

@@ -79,6 +79,8 @@ export const Supervision = z.object({
   status: SupervisionStatus,
   listedByName: z.string(),
   listedAt: z.string(),
+  /** Listed automatically when the hazard was confirmed 重大 (R10/R12), not yet taken over by a regulator. */
+  automatic: z.boolean(),
   completionReport: z.string().nullable(),
   evaluation: SupervisionEvaluation.nullable(),
   completionAt: z.string().nullable(),

@@ -8,7 +8,9 @@ import {
   defaultListingLevel,
   defaultUnitName,
   listableLevels,
+  parseHolidays,
   resumptionReviewDue,
+  supersedesListing,
   supervisionLevelOfRegion,
   unitRegionOf,
 } from "./supervision.js";
@@ -83,6 +85,39 @@ describe("resumption review due (R9, 16号令 Art. 23)", () => {
     assert.equal(daysLeft("2026-12-01", "2026-11-23"), 8);
     assert.equal(daysLeft("2026-11-23", "2026-11-23"), 0);
     assert.equal(daysLeft("2026-11-20", "2026-11-23"), -3);
+  });
+});
+
+describe("HOLIDAYS as a deployment writes it", () => {
+  test("days and inclusive ranges, sorted, without duplicates", () => {
+    assert.deepEqual(parseHolidays(""), { days: [] });
+    assert.deepEqual(parseHolidays(" 2027-01-01 , 2026-10-01..2026-10-03,2026-10-02"), {
+      days: ["2026-10-01", "2026-10-02", "2026-10-03", "2027-01-01"],
+    });
+    const parsed = parseHolidays("2026-09-30..2026-10-02");
+    assert.ok("days" in parsed);
+    assert.equal(resumptionReviewDue("2026-09-20", { holidays: parsed.days }), "2026-10-03");
+  });
+  test("a day that does not exist, a backward or oversized range, or stray text is refused", () => {
+    for (const bad of ["2026-02-30", "2026-10-07..2026-10-01", "2026-01-01..2027-12-31", "2026-10-01..2026-10-02..2026-10-03", "十一"]) {
+      assert.ok("error" in parseHolidays(bad), bad);
+    }
+  });
+});
+
+describe("a regulator's listing over the active one (R10, R12)", () => {
+  test("a higher level raises any listing; the automatic one is taken over at its own level; nothing goes down", () => {
+    const cases: [Parameters<typeof supersedesListing>[0], Parameters<typeof supersedesListing>[1], boolean][] = [
+      [{ level: "county", automatic: true }, "county", true],
+      [{ level: "county", automatic: true }, "city", true],
+      [{ level: "county", automatic: false }, "county", false],
+      [{ level: "county", automatic: false }, "city", true],
+      [{ level: "city", automatic: true }, "county", false],
+      [{ level: "city", automatic: false }, "province", true],
+      [{ level: "province", automatic: false }, "province", false],
+    ];
+    for (const [current, level, expected] of cases)
+      assert.equal(supersedesListing(current, level), expected, `${JSON.stringify(current)} ← ${level}`);
   });
 });
 

@@ -1,5 +1,5 @@
 import type { Role } from "../access/roles.js";
-import { addDays, type CalendarDay, daysBetween } from "../common/calendar.js";
+import { addDays, type CalendarDay, daysBetween, isCalendarDay } from "../common/calendar.js";
 
 /**
  * 挂牌督办 listed supervision (R10; 安全生产法 Art. 41 ¶3): a regulator lists a 重大 hazard at a level, naming the
@@ -82,6 +82,15 @@ export function actsForListing(actor: Lister, level: SupervisionLevel, hazardReg
   return (own ? rank[own] : 0) >= rank[level];
 }
 
+/**
+ * Whether a regulator's listing at `level` takes over the active one (R10, R12): a higher level raises it; the
+ * automatic listing made on confirmation is taken over at its own level too, the regulator then setting the unit,
+ * deadline, requirements and suspension. A regulator's own listing at the same or a higher level stays (409).
+ */
+export function supersedesListing(current: { level: SupervisionLevel; automatic: boolean }, level: SupervisionLevel): boolean {
+  return rank[level] > rank[current.level] || (current.automatic && rank[level] === rank[current.level]);
+}
+
 /** The supervising unit's region: the hazard's ancestor at the listing's level. */
 export function unitRegionOf(hazardRegion: string, level: SupervisionLevel): string {
   return hazardRegion.slice(0, levelCodeLength[level]);
@@ -99,6 +108,27 @@ export type ReviewCalendar = {
    */
   holidays?: readonly CalendarDay[];
 };
+
+/**
+ * A deployment's rest days as it writes them (HOLIDAYS): days and inclusive ranges, comma-separated, e.g.
+ * "2026-10-01..2026-10-07,2027-01-01". Returns the days, or the problem as text.
+ */
+export function parseHolidays(text: string): { days: CalendarDay[] } | { error: string } {
+  const days = new Set<CalendarDay>();
+  for (const part of text
+    .split(",")
+    .map((p) => p.trim())
+    .filter(Boolean)) {
+    const [from = "", to = from, extra] = part.split("..").map((d) => d.trim());
+    if (extra !== undefined || !isCalendarDay(from) || !isCalendarDay(to)) {
+      return { error: `"${part}": expected YYYY-MM-DD or YYYY-MM-DD..YYYY-MM-DD` };
+    }
+    const n = daysBetween(from, to);
+    if (n < 0 || n > 366) return { error: `"${part}": a range runs forward and spans at most a year` };
+    for (let i = 0; i <= n; i++) days.add(addDays(from, i));
+  }
+  return { days: [...days].sort() };
+}
 
 /**
  * 16号令 Art. 23 (R9): the on-site review of a resumption application is due within 10 days of receipt, counted

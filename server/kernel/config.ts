@@ -68,6 +68,23 @@ const Env = z.object({
     .string()
     .regex(/^\s*([a-z_0-9]+=\d+\s*(,\s*|$))*$/, "e.g. o3=5,o15=20")
     .default(""),
+  /** Annual inspection plan frequencies overriding the defaults, e.g. "red=4,orange=2,yellow=1,blue=1,general=0" (domain/inspections/plan.ts). */
+  PLAN_FREQUENCIES: z
+    .string()
+    .regex(/^\s*([a-z.]+\s*=\s*\d+\s*(,\s*|$))*$/, "e.g. red=4,orange=2,yellow=1,blue=1,general=0")
+    .default(""),
+  /** Planned inspections an officer can take part in per month (the annual plan's capacity). */
+  PLAN_VISITS_PER_INSPECTOR_MONTH: z.coerce.number().int().min(1).max(100).default(8),
+  /** R10/R12: days a 重大 hazard's automatic county listing runs when the hazard has no later deadline of its own. */
+  MAJOR_LISTING_DAYS: z.coerce.number().int().min(1).max(365).default(30),
+  /**
+   * Statutory rest days (法定节假日) that extend a period ending on them (民法典 Art. 203), e.g. the R9 resumption
+   * review: "2026-10-01..2026-10-07,2027-01-01". Default none (hazards.md Open points).
+   */
+  HOLIDAYS: z
+    .string()
+    .regex(/^[\d\s.,-]*$/, "e.g. 2026-10-01..2026-10-07,2027-01-01")
+    .default(""),
 });
 
 export type Config = {
@@ -91,6 +108,11 @@ export type Config = {
   webhookUrl: string | undefined;
   webhookSecret: string | undefined;
   escalationDays: string;
+  planFrequencies: string;
+  planVisitsPerInspectorMonth: number;
+  majorListingDays: number;
+  /** HOLIDAYS as written; parsed (and a bad day refused) when the app is built (domain/hazards/supervision.ts). */
+  holidays: string;
 };
 
 export class ConfigError extends Error {}
@@ -123,5 +145,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     webhookUrl: e.WEBHOOK_URL,
     webhookSecret: e.WEBHOOK_SECRET,
     escalationDays: e.ESCALATION_DAYS,
+    planFrequencies: e.PLAN_FREQUENCIES,
+    planVisitsPerInspectorMonth: e.PLAN_VISITS_PER_INSPECTOR_MONTH,
+    majorListingDays: e.MAJOR_LISTING_DAYS,
+    holidays: e.HOLIDAYS,
   };
 }

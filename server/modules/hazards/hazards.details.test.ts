@@ -260,7 +260,9 @@ describe("grading (R1, R2)", () => {
       [d.level, d.criterionId, d.criterionRef, d.majorReason, d.acceptedByRegulator],
       ["major", chem15.id, chem15.ref, null, true],
     );
-    assert.deepEqual(d.timeline.at(-1).changed, ["level", "criterionId"]);
+    // The classify step, then the automatic county listing (R12 on confirmation).
+    assert.deepEqual(d.timeline.filter((e: { action: string }) => e.action === "classify").at(-1).changed, ["level", "criterionId"]);
+    assert.equal(d.timeline.at(-1).action, "list");
     for (const who of ["county", "countyLeader"] as const) {
       const notes = await inbox(s[who], h.id);
       assert.deepEqual(
@@ -368,7 +370,7 @@ describe("the treatment plan when the grade changes (R6/R7)", () => {
     assert.equal(res.statusCode, 200, res.body);
     const d = res.json();
     assert.deepEqual([d.level, d.state, d.plan, d.deadline], ["major", "reported", null, null]);
-    const event = d.timeline.at(-1);
+    const event = d.timeline.filter((e: { action: string }) => e.action === "classify").at(-1);
     assert.deepEqual([event.action, event.fromState, event.toState], ["classify", "rectifying", "reported"]);
     assert.ok(event.changed.includes("treatmentPlan"));
     const audit = (await audits(h.id)).find((a) => a.action === "hazard.classify");

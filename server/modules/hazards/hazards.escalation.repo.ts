@@ -1,5 +1,5 @@
-import { and, asc, eq, gt, inArray, isNotNull, lte, type SQL, sql } from "drizzle-orm";
-import { type EscalationRung, escalationRungs, rungRank } from "../../../domain/hazards/escalation.js";
+import { and, asc, eq, gt, gte, inArray, isNotNull, lt, lte, ne, type SQL, sql } from "drizzle-orm";
+import { type EscalationRung, escalationRungs, type RepeatFacts, repeatWindowDays, rungRank } from "../../../domain/hazards/escalation.js";
 import { activeSupervisionStatuses } from "../../../domain/hazards/supervision.js";
 import type { Db } from "../../kernel/db/db.js";
 import { hazardEscalations, hazardSupervisions, hazards } from "./hazards.schema.js";
@@ -52,6 +52,37 @@ export async function firedRungs(db: Db, hazardIds: string[]): Promise<Map<strin
     .where(inArray(hazardEscalations.hazardId, hazardIds));
   for (const r of found) out.set(r.hazardId, (out.get(r.hazardId) ?? new Set()).add(r.rung));
   return out;
+}
+
+/**
+ * 长期反复 (R12): the possible precedents of `hs` — hazards of the same enterprises, not voided, reported from a
+ * little more than the window before the earliest of them up to the latest (domain repeatedFrom decides).
+ */
+export function earlierHazardsOf(db: Db, hs: HazardRow[]): Promise<RepeatFacts[]> {
+  if (hs.length === 0) return Promise.resolve([]);
+  const times = hs.map((h) => h.reportedAt.getTime());
+  const from = new Date(Math.min(...times) - (repeatWindowDays + 2) * 24 * 3600 * 1000);
+  const to = new Date(Math.max(...times));
+  return db
+    .select({
+      id: hazards.id,
+      enterpriseId: hazards.enterpriseId,
+      criterionId: hazards.criterionId,
+      category: hazards.category,
+      subType: hazards.subType,
+      location: hazards.location,
+      reportedAt: hazards.reportedAt,
+      status: hazards.status,
+    })
+    .from(hazards)
+    .where(
+      and(
+        inArray(hazards.enterpriseId, [...new Set(hs.map((h) => h.enterpriseId))]),
+        ne(hazards.status, "voided"),
+        gte(hazards.reportedAt, from),
+        lt(hazards.reportedAt, to),
+      ),
+    );
 }
 
 /**

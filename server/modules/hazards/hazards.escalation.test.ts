@@ -231,8 +231,10 @@ describe("R12 escalation on a fake clock (一般 D = 2026-11-30, 重大 D = 2026
     assert.deepEqual((await inboxes(major)).cityLeader, ["major_o1"]);
     const note = (h.timeline as { action: string; note: string }[]).find((e) => e.action === "escalate" && /major_o1/.test(e.note));
     assert.match(note?.note ?? "", /county→city/);
+    assert.match(note?.note ?? "", /安委办 notified/);
     const body = (await get(s.cityLeader, "/api/notifications?pageSize=5")).json().items[0].body as string;
     assert.match(body, /第一百零二条/);
+    assert.match(body, /安委办/, "the city leaders receive the 安委办's copy (no 安委办 role)");
   });
 
   test("day 15: the next regulator level (city leaders) with the proposed order and Art. 102 case", async () => {
@@ -282,5 +284,79 @@ describe("R12 escalation on a fake clock (一般 D = 2026-11-30, 重大 D = 2026
         assert.equal(all[u], undefined, `${u} on ${id}`);
       }
     }
+  });
+});
+
+describe("R12 长期反复: a repeated hazard enters at the next rung (D = 2027-01-10)", () => {
+  let repeat: string;
+  let elsewhere: string;
+  let majorRepeat: string;
+  before(async () => {
+    const report = async (over: object) => {
+      const res = await post(s.entAdmin, "/api/hazards", { enterpriseId, source: "self_check", photos, ...over });
+      assert.equal(res.statusCode, 201, res.body);
+      return res.json() as { id: string; version: number };
+    };
+    const plan = async (h: { id: string; version: number }, p: object) => {
+      const res = await post(s.entAdmin, `/api/hazards/${h.id}/transitions`, { action: "set_plan", version: h.version, plan: p });
+      assert.equal(res.statusCode, 200, res.body);
+      return res.json().id as string;
+    };
+    const place = { category: "site_management", subType: "electrical", location: "1号储罐" };
+    // The precedent: found and fixed on the spot earlier (same enterprise, sub-type and place).
+    const first = await report({ ...place, description: "1号储罐防雷接地断开" });
+    const fixed = await post(s.entAdmin, `/api/hazards/${first.id}/transitions`, {
+      action: "fix_on_spot",
+      version: first.version,
+      rectification: "重新连接接地线",
+      photos,
+    });
+    assert.equal(fixed.statusCode, 200, fixed.body);
+    t.clock.minutes(1); // found again a minute later (an earlier report is the precedent, not the same instant)
+    const p = { measures: "更换接地扁钢", responsibleName: "王五", deadline: "2027-01-10" };
+    repeat = await plan(await report({ ...place, location: "1号 储罐", description: "1号储罐防雷接地再次断开" }), p);
+    elsewhere = await plan(await report({ ...place, location: "2号储罐", description: "2号储罐防雷接地断开" }), p);
+    // 重大: the same 判定标准 item again (the earlier one still open counts too).
+    await report({ criterionId: "aj2017-121-chem-15", description: "3号储罐安全阀未投用", location: "3号储罐" });
+    t.clock.minutes(1);
+    const m = await report({ criterionId: "aj2017-121-chem-15", description: "4号储罐安全阀未投用", location: "4号储罐" });
+    majorRepeat = await plan(m, {
+      ...p,
+      funds: "50000",
+      goal: "恢复安全阀",
+      organisation: "设备部",
+      contingency: "设置警戒区",
+      suspension: "partial",
+    });
+  });
+
+  test("o = 1: the repeat also fires o3 (grid and county), the other only o1; the 重大 repeat fires major_o15 with major_o1", async () => {
+    const r = await run("2027-01-11");
+    assert.deepEqual(r.fired, { o1: 2, o3: 1, major_o1: 1, major_o15: 1 });
+    assert.deepEqual(await inboxes(repeat), { entAdmin: ["o1"], grid: ["o3"], countyInspector: ["o3"], countyLeader: ["o3"] });
+    assert.deepEqual(await inboxes(elsewhere), { entAdmin: ["o1"] });
+    assert.deepEqual((await escalations(repeat)).slice(-2), ["escalate:o1", "escalate:o3"]);
+    const o3 = ((await detail(repeat)).timeline as { action: string; note: string }[]).find((e) => /o3/.test(e.note ?? ""));
+    assert.match(o3?.note ?? "", /repeated hazard \(长期反复\)/);
+    const body = (await get(s.grid, "/api/notifications?pageSize=100"))
+      .json()
+      .items.find((n: { subjectId: string }) => n.subjectId === repeat);
+    assert.match(body.body, /长期反复/);
+
+    const m = await detail(majorRepeat);
+    assert.equal(m.escalationRung, "major_o15");
+    assert.deepEqual((await inboxes(majorRepeat)).countyLeader, ["hazard.major_reported", "major_o15"]);
+    assert.deepEqual((await inboxes(majorRepeat)).cityLeader?.sort(), ["major_o1", "major_o15"], "fired in one run: same instant");
+    // The automatic county listing (R12 on confirmation) is raised to the city and stays the system's.
+    const listing = (m.supervisions as { status: string; level: string; automatic: boolean }[]).find((x) => x.status === "listed");
+    assert.deepEqual([m.supervisionLevel, listing?.level, listing?.automatic], ["city", "city", true]);
+  });
+
+  test("run again, and two days later: nothing fires twice, the other reaches o3 on its own day count", async () => {
+    assert.deepEqual(await run("2027-01-11"), { markedOverdue: 0, fired: {}, notified: 0 });
+    const r = await run("2027-01-13");
+    assert.deepEqual(r.fired, { o3: 1 });
+    assert.deepEqual((await inboxes(elsewhere)).grid, ["o3"]);
+    assert.deepEqual((await inboxes(repeat)).grid, ["o3"]);
   });
 });

@@ -1,4 +1,6 @@
-import { addDays, shanghaiDay } from "../../../domain/common/calendar.js";
+import { randomUUID } from "node:crypto";
+import { sql } from "drizzle-orm";
+import { addDays, type CalendarDay, shanghaiDay } from "../../../domain/common/calendar.js";
 import {
   daysOverdue,
   defaultLadder,
@@ -7,22 +9,36 @@ import {
   escalationLadder,
   lookaheadDays,
   parseEscalationDays,
+  repeatEntryRungs,
+  repeatedFrom,
   rungsDue,
 } from "../../../domain/hazards/escalation.js";
-import { defaultUnitName, type SupervisionLevel, unitRegionOf } from "../../../domain/hazards/supervision.js";
+import {
+  defaultUnitName,
+  parseHolidays,
+  type SupervisionLevel,
+  type SupervisionStatus,
+  supervisionMachine,
+  unitRegionOf,
+} from "../../../domain/hazards/supervision.js";
 import type { AppDeps } from "../../deps.js";
 import { writeAudit, writeAuditBatch } from "../../kernel/audit/audit.js";
 import { type Ctx, systemContext } from "../../kernel/auth/actor.js";
+import type { Config } from "../../kernel/config.js";
 import { type Db, withTx } from "../../kernel/db/db.js";
 import type { Message } from "../../kernel/i18n/i18n.js";
 import type { JobDefinition } from "../../kernel/jobs/jobs.js";
+import { applyTransition, defineMachine } from "../../kernel/workflow/state-machine.js";
 import { activeUserIdsFor } from "../accounts/users.service.js";
+import { listDepartments } from "../departments/departments.service.js";
 import { enterpriseNames } from "../enterprises/enterprises.service.js";
 import { activeGridMemberIds } from "../grid/grid.service.js";
 import { notify } from "../notifications/notifications.service.js";
 import { findRegion } from "../regions/regions.service.js";
 import * as escRepo from "./hazards.escalation.repo.js";
 import * as repo from "./hazards.repo.js";
+import { hazardSupervisions } from "./hazards.schema.js";
+import * as supRepo from "./hazards.supervision.repo.js";
 
 // R12 (shared/domain/hazards.md): the daily overdue escalation. Idempotent by construction — the guarded status
 // update and the (hazard, rung) primary key decide which run acts, so a second run, or a second instance running
@@ -44,6 +60,18 @@ const levelNames: Record<string, Message> = {
   province: { zh: "省级", en: "provincial" },
 };
 const nextLevel: Record<string, SupervisionLevel | undefined> = { county: "city", city: "province" };
+
+/** Deployment settings of the R9/R10 rules (config.ts); set by buildApp (configureHazardRules), defaults until then. */
+export type HazardRuleSettings = { majorListingDays: number; holidays: readonly CalendarDay[] };
+let settings: HazardRuleSettings = { majorListingDays: 30, holidays: [] };
+
+/** Called once by buildApp (through the supervision routes): MAJOR_LISTING_DAYS and HOLIDAYS, the latter parsed here. */
+export function configureHazardRules(config: Pick<Config, "majorListingDays" | "holidays">): void {
+  const holidays = parseHolidays(config.holidays);
+  if ("error" in holidays) throw new Error(`HOLIDAYS: ${holidays.error}`);
+  settings = { majorListingDays: config.majorListingDays, holidays: holidays.days };
+}
+export const hazardRuleSettings = (): HazardRuleSettings => settings;
 
 /** Who hears of what (R12): recipients are looked up once per run and audience. */
 class Recipients {
@@ -95,8 +123,14 @@ class Recipients {
       case "o3":
         return all(township ? this.township(township) : Promise.resolve([]), this.regulators(county));
       case "o15":
-      case "major_o1":
         return this.leaders(city);
+      case "major_o1": {
+        // The next regulator level: the leaders where the listing is raised to (city, or province above a city
+        // listing). R12 also notifies the 安委办 (安全生产委员会办公室): it has no role or account of its own here, so
+        // the city's regulator leaders, who sit on it, receive its copy as its stand-in.
+        const up = nextLevel[h.supervisionLevel ?? "county"] ?? "province";
+        return all(this.leaders(unitRegionOf(h.regionCode, up)), this.leaders(city));
+      }
       case "o31":
       case "major_o15":
         return all(this.leaders(county), this.leaders(city));
@@ -109,10 +143,32 @@ class Recipients {
   }
 }
 
-type Facts = { enterprise: string; summary: string; deadline: string; o: number; listing?: escRepo.RaisedListing };
+type Facts = {
+  enterprise: string;
+  summary: string;
+  deadline: string;
+  o: number;
+  /** 长期反复: the rung fired early because the hazard repeats an earlier one (R12). */
+  repeated?: boolean;
+  listing?: escRepo.RaisedListing;
+};
 
 /** The notice of each rung: what happened and what R12 proposes (sanctions are proposals, never automatic: R11). */
 function rungMessage(rung: EscalationRung, f: Facts): { title: Message; body: Message; note: string } {
+  const msg = baseRungMessage(rung, f);
+  if (!f.repeated) return msg;
+  // R12: a repeated hazard enters at the next rung; say why this one came early.
+  return {
+    title: msg.title,
+    body: {
+      zh: `${msg.body.zh}该隐患一年内反复出现（长期反复），提级处理。`,
+      en: `${msg.body.en} It repeats a hazard of the past year (长期反复) and enters the ladder one rung higher.`,
+    },
+    note: `${msg.note}; repeated hazard (长期反复): entered at the next rung`,
+  };
+}
+
+function baseRungMessage(rung: EscalationRung, f: Facts): { title: Message; body: Message; note: string } {
   const h = { zh: `${f.enterprise}的隐患「${f.summary}」`, en: `Hazard "${f.summary}" at ${f.enterprise}` };
   const late = { zh: `整改期限${f.deadline}已过${f.o}天仍未销号`, en: `is ${f.o} day(s) past its deadline ${f.deadline} and not accepted` };
   switch (rung) {
@@ -177,12 +233,12 @@ function rungMessage(rung: EscalationRung, f: Facts): { title: Message; body: Me
       return {
         title: { zh: "重大事故隐患逾期，提级督办", en: "Major hazard overdue: supervision raised" },
         body: {
-          zh: `重大事故隐患：${h.zh}${late.zh}。${raised.zh}建议依据《安全生产法》第一百零二条立案查处；已列为每周曝光候选。`,
-          en: `Major hazard: ${h.en} ${late.en}. ${raised.en}Proposed: a case under Work Safety Law Art. 102; it is a weekly-exposure candidate.`,
+          zh: `重大事故隐患：${h.zh}${late.zh}。${raised.zh}建议依据《安全生产法》第一百零二条立案查处；已列为每周曝光候选。本通知同时报市安委办。`,
+          en: `Major hazard: ${h.en} ${late.en}. ${raised.en}Proposed: a case under Work Safety Law Art. 102; it is a weekly-exposure candidate. The city's work-safety committee office (安委办) is informed.`,
         },
         note: l
-          ? `R12 major_o1: overdue ${f.o} day(s), listing raised ${l.from}→${l.to}, Art. 102 case proposed`
-          : `R12 major_o1: overdue ${f.o} day(s), escalated to the next regulator level, Art. 102 case proposed`,
+          ? `R12 major_o1: overdue ${f.o} day(s), listing raised ${l.from}→${l.to}, 安委办 notified, Art. 102 case proposed`
+          : `R12 major_o1: overdue ${f.o} day(s), escalated to the next regulator level, 安委办 notified, Art. 102 case proposed`,
       };
     }
   }
@@ -268,6 +324,7 @@ async function fireRung(
         rung,
         daysOverdue: f.o,
         recipients: recipients.length,
+        ...(f.repeated ? { repeated: true } : {}),
         ...(listing ? { listing: { from: listing.from, to: listing.to } } : {}),
       },
       at: ctx.now,
@@ -279,7 +336,7 @@ async function fireRung(
       regionCode: h.regionCode,
       before: { escalationRung: h.escalationRung, ...(listing ? { supervisionLevel: listing.from } : {}) },
       after: { escalationRung: rung, ...(listing ? { supervisionLevel: listing.to } : {}) },
-      detail: { rung, daysOverdue: f.o, day: today, recipients: recipients.length },
+      detail: { rung, daysOverdue: f.o, day: today, recipients: recipients.length, ...(f.repeated ? { repeated: true } : {}) },
     });
     return notify(tx, ctx, {
       userIds: recipients,
@@ -292,6 +349,27 @@ async function fireRung(
       dedupeKey: `hazard:${h.id}:${rung}`,
     });
   });
+}
+
+/**
+ * 长期反复 (R12): which hazards of a batch repeat an earlier one (domain repeatedFrom), looked up only for those
+ * it would change today — past their first overdue rung with the rung above it neither due nor fired yet.
+ */
+async function repeatedAmong(
+  db: Db,
+  batch: escRepo.HazardRow[],
+  fired: Map<string, Set<string>>,
+  today: string,
+  ladder: EscalationLadder,
+): Promise<Set<string>> {
+  const affected = batch.filter((h) => {
+    const entry = repeatEntryRungs(h.level as "general" | "major", ladder);
+    const o = daysOverdue(h.deadline as string, today);
+    return entry && o >= entry.entry.offset && o < entry.next.offset && !fired.get(h.id)?.has(entry.next.rung);
+  });
+  if (affected.length === 0) return new Set();
+  const earlier = await escRepo.earlierHazardsOf(db, affected);
+  return new Set(affected.filter((h) => repeatedFrom(h, earlier)).map((h) => h.id));
 }
 
 /**
@@ -314,20 +392,24 @@ export async function runHazardEscalation(db: Db, now: Date, ladder: EscalationL
       db,
       batch.map((h) => h.id),
     );
-    const pending = batch.flatMap((h) =>
-      rungsDue(h.level as "general" | "major", h.deadline as string, today, ladder)
+    const repeats = await repeatedAmong(db, batch, fired, today, ladder);
+    const pending = batch.flatMap((h) => {
+      const level = h.level as "general" | "major";
+      const plain = rungsDue(level, h.deadline as string, today, ladder);
+      return rungsDue(level, h.deadline as string, today, ladder, { repeated: repeats.has(h.id) })
         .filter((rung) => !fired.get(h.id)?.has(rung))
-        .map((rung) => ({ h, rung })),
-    );
+        .map((rung) => ({ h, rung, repeated: !plain.includes(rung) }));
+    });
     if (pending.length === 0) continue;
     const names = await enterpriseNames(db, systemContext(ctx, "hazards"), [...new Set(pending.map((p) => p.h.enterpriseId))]);
-    for (const { h, rung } of pending) {
+    for (const { h, rung, repeated } of pending) {
       const deadline = h.deadline as string;
       const facts = {
         enterprise: names.get(h.enterpriseId) ?? "",
         summary: summaryOf(h.description),
         deadline,
         o: daysOverdue(deadline, today),
+        repeated,
       };
       const sent = await fireRung(db, ctx, h, rung, facts, await recipients.of(rung, h), today);
       if (sent === null) continue; // another run fired it first
@@ -341,6 +423,8 @@ export async function runHazardEscalation(db: Db, now: Date, ladder: EscalationL
 /**
  * R3 (安全生产法 Art. 41; 16号令 Art. 14): a 重大 hazard is reported to the territorial county regulator at once.
  * `recipients` is looked up before the caller's transaction (countyRegulatorsOf); this runs inside it.
+ * Superseded by confirmMajorHazardInTx, which also lists the hazard (R12 on confirmation); kept for callers
+ * not yet moved to it (same kind and dedupe key, so a hazard confirmed by both is reported once).
  */
 export async function notifyMajorHazardReported(
   tx: Db,
@@ -363,6 +447,177 @@ export async function notifyMajorHazardReported(
     subjectType: "hazard",
     subjectId: h.id,
     dedupeKey: `hazard:${h.id}:major_reported`,
+  });
+}
+
+const listingMachine = defineMachine(supervisionMachine);
+const systemName = "system:hazards";
+
+/** R10/R12 standard requirements of the automatic listing (16号令 Art. 15, 16, 18): what the notice asks of the enterprise. */
+export const automaticListingRequirements =
+  "重大事故隐患确认即挂牌督办（县级）。企业主要负责人组织制定并实施治理方案（治理的目标和任务、采取的方法和措施、经费和物资的落实、负责治理的机构和人员、治理的时限和要求、安全措施和应急预案），落实整改措施、责任、资金、时限和预案；治理期间采取有效防范措施，必要时局部或者全部停产停业、停止使用相关设施设备；治理完成后组织评估，书面报告治理情况，经审查同意后摘牌销号。";
+
+/**
+ * The supervising unit of an automatic listing: the territorial county's 应急管理 department (departments
+ * module), else — none set up — the county itself under its 安委办's name, as a regulator's listing defaults to.
+ */
+async function countyUnitOf(db: Db, county: string): Promise<string> {
+  const [emergency] = (await listDepartments(db, { regionCode: county, kind: "emergency", page: 1, pageSize: 1 })).items;
+  if (emergency?.regionCode === county) return emergency.name;
+  return defaultUnitName((await findRegion(db, county))?.name ?? county);
+}
+
+/**
+ * R12 "重大 | on confirmation → 挂牌督办 (county) + regulator report (R3)", with R10's default level county: the
+ * one step every path that makes a hazard 重大 takes inside its own transaction — reportHazard,
+ * completeHazardDetails (graded 重大 later), the inspection intake. Lists the hazard at county level (unit: the
+ * county's 应急管理 department; deadline: the hazard's own when later than today, else MAJOR_LISTING_DAYS from
+ * today; the standard requirements; no suspension ordered — a regulator orders that by taking the listing over),
+ * on the timeline and audited as the system's act; and reports it to the county's regulators in one
+ * notification. A hazard that already has an active listing is not listed again. Returns the hazard as it now is.
+ */
+export async function confirmMajorHazardInTx(
+  tx: Db,
+  ctx: Ctx,
+  hazard: repo.HazardRow,
+  opts: { enterpriseName: string; graded?: boolean },
+): Promise<repo.HazardRow> {
+  const county = countyOf(hazard.regionCode);
+  const unitName = await countyUnitOf(tx, county);
+  const today = shanghaiDay(ctx.now);
+  const deadline = hazard.deadline && hazard.deadline > today ? hazard.deadline : addDays(today, settings.majorListingDays);
+  const listing = await supRepo.insertSupervisionIfNone(tx, {
+    id: randomUUID(),
+    hazardId: hazard.id,
+    level: "county",
+    unitName,
+    unitRegionCode: county,
+    deadline,
+    requirements: automaticListingRequirements,
+    public: false,
+    status: "listed",
+    listedById: null, // automatic: no regulator listed it (supRepo.isAutomaticListing)
+    listedByName: systemName,
+    listedAt: ctx.now,
+    suspension: "none",
+    createdAt: ctx.now,
+    updatedAt: ctx.now,
+  });
+  // Already listed (confirmed before, or listed by a regulator): the row as this transaction sees it.
+  let row = listing ? hazard : ((await repo.findHazard(tx, hazard.id, sql`true`)) ?? hazard);
+  if (listing) {
+    await supRepo.setHazardSupervision(tx, hazard.id, "county", deadline);
+    row = { ...hazard, supervisionLevel: "county", supervisionDeadline: deadline };
+    const note = `R10/R12: 重大事故隐患确认即县级挂牌督办（${unitName}，期限${deadline}）`;
+    await repo.insertEvent(tx, {
+      hazardId: hazard.id,
+      action: "list",
+      fromState: hazard.status,
+      toState: hazard.status,
+      actorId: null,
+      actorName: systemName,
+      actorRole: null,
+      note,
+      detail: { supervisionId: listing.id, level: "county", unitName, deadline, automatic: true },
+      at: ctx.now,
+    });
+    await writeAudit(tx, systemContext(ctx, "hazards"), {
+      action: "hazard.supervision.list",
+      entityType: "hazard",
+      entityId: hazard.id,
+      regionCode: hazard.regionCode,
+      after: {
+        level: "county",
+        unitName,
+        unitRegionCode: county,
+        deadline,
+        status: "listed",
+        suspension: "none",
+        version: listing.version,
+      },
+      detail: { supervisionId: listing.id, automatic: true, confirmedBy: ctx.actor?.username ?? null, graded: !!opts.graded },
+    });
+  }
+  const summary = summaryOf(hazard.description);
+  const basis = hazard.criterionRef ?? hazard.majorReason ?? "";
+  const listed = listing
+    ? {
+        zh: `已由系统在县级挂牌督办（督办单位：${unitName}，期限${deadline}）。`,
+        en: ` It is listed for supervision at county level (${unitName}, deadline ${deadline}).`,
+      }
+    : { zh: "", en: "" };
+  await notify(tx, ctx, {
+    userIds: await countyRegulatorsOf(tx, hazard.regionCode),
+    kind: opts.graded ? "hazard.major_graded" : "hazard.major_reported",
+    title: opts.graded
+      ? { zh: "隐患定为重大事故隐患", en: "Hazard graded major" }
+      : { zh: "重大事故隐患报告", en: "Major hazard reported" },
+    body: opts.graded
+      ? {
+          zh: `${opts.enterpriseName}的隐患「${summary}」已定为重大事故隐患${basis ? `（${basis}）` : ""}。${listed.zh}请及时核实并督促治理。`,
+          en: `The hazard "${summary}" of ${opts.enterpriseName} is now graded major${basis ? ` (${basis})` : ""}.${listed.en} Verify it promptly and see to its treatment.`,
+        }
+      : {
+          zh: `${opts.enterpriseName}登记了重大事故隐患「${summary}」${basis ? `（${basis}）` : ""}。${listed.zh}请及时核实并督促治理。`,
+          en: `${opts.enterpriseName} registered a major hazard "${summary}"${basis ? ` (${basis})` : ""}.${listed.en} Verify it promptly and see to its treatment.`,
+        },
+    link: `/hazards/${hazard.id}`,
+    subjectType: "hazard",
+    subjectId: hazard.id,
+    // Graded 重大 again after a downgrade is reported again; a registration once.
+    dedupeKey: opts.graded ? `hazard:${hazard.id}:major_graded:${hazard.version}` : `hazard:${hazard.id}:major_reported`,
+  });
+  return row;
+}
+
+/** The hazard's active listing when it is the automatic one (not taken over by a regulator), else undefined. */
+export async function automaticListingOf(db: Db, hazardId: string): Promise<supRepo.SupervisionRow | undefined> {
+  const active = await supRepo.activeSupervisionOf(db, hazardId);
+  return active && supRepo.isAutomaticListing(active) ? active : undefined;
+}
+
+/**
+ * Lifts an automatic listing in the caller's transaction, guarded by its status and version: the hazard is
+ * accepted on a regulator's verification with before/after evidence (R10 "or an inspector's verification"), voided
+ * as unfounded, or downgraded to 一般 — the listing the system made follows the grade. On the timeline and audited.
+ */
+export async function liftAutomaticListingInTx(
+  tx: Db,
+  ctx: Ctx,
+  hazard: repo.HazardRow,
+  listing: supRepo.SupervisionRow,
+  why: "accept" | "void" | "downgrade",
+  note: string | null,
+): Promise<void> {
+  const row = await applyTransition(tx, hazardSupervisions, listingMachine, {
+    id: listing.id,
+    from: listing.status as SupervisionStatus,
+    action: "lift",
+    version: listing.version,
+    set: { updatedAt: ctx.now },
+  });
+  await supRepo.setHazardSupervision(tx, hazard.id, null, null);
+  const actor = ctx.actor;
+  await repo.insertEvent(tx, {
+    hazardId: hazard.id,
+    action: "delist",
+    fromState: hazard.status,
+    toState: hazard.status,
+    actorId: actor?.userId ?? null,
+    actorName: actor?.displayName ?? systemName,
+    actorRole: actor?.role ?? null,
+    note,
+    detail: { supervisionId: listing.id, automatic: true, because: why },
+    at: ctx.now,
+  });
+  await writeAudit(tx, ctx, {
+    action: "hazard.supervision.delist",
+    entityType: "hazard",
+    entityId: hazard.id,
+    regionCode: hazard.regionCode,
+    before: { level: listing.level, status: listing.status, version: listing.version },
+    after: { level: row.level, status: row.status, version: row.version },
+    detail: { supervisionId: listing.id, automatic: true, because: why, ...(note ? { note } : {}) },
   });
 }
 

@@ -10,7 +10,9 @@ export type ExposureListRow = typeof exposureLists.$inferSelect & { itemCount: n
 export type ExposureItemRow = typeof exposureItems.$inferSelect;
 export type CandidateRow = typeof hazards.$inferSelect & { rungs: string[] };
 
-const itemCount = sql<number>`(select count(*)::int from ${exposureItems} where ${exposureItems.listId} = ${exposureLists.id})`;
+// Qualified by hand: drizzle writes a single-table select's columns unqualified, and an unqualified "id" in the
+// subquery would be the item's own.
+const itemCount = sql<number>`(select count(*)::int from "exposure_items" ei where ei."list_id" = "exposure_lists"."id")`;
 const listColumns = { list: exposureLists, itemCount };
 const withCount = (r: { list: typeof exposureLists.$inferSelect; itemCount: number }): ExposureListRow => ({
   ...r.list,

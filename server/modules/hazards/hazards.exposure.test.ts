@@ -192,6 +192,12 @@ describe("items of a draft", () => {
     assert.equal(res.statusCode, 200, res.body);
     const list = res.json();
     assert.equal(list.version, 2);
+    const listed = (await get(s.inspector, `/api/exposure/lists?week=${list.weekStart}`)).json();
+    assert.deepEqual(
+      listed.items.map((l: { id: string; itemCount: number }) => [l.id, l.itemCount]),
+      [[listId, 1]],
+      "the list shows how many items it holds",
+    );
     const { id, createdAt, ...item } = list.items[0];
     assert.ok(id && createdAt);
     assert.deepEqual(item, {

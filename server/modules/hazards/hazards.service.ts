@@ -31,8 +31,7 @@ import { AppError, type FieldError, fieldError, forbidden, notFound, staleVersio
 import { applyTransition, defineMachine, updateVersioned } from "../../kernel/workflow/state-machine.js";
 import { onCheckFailed } from "../checks/checks.hooks.js";
 import { enterpriseFacts, getEnterprise } from "../enterprises/enterprises.service.js";
-import { notify } from "../notifications/notifications.service.js";
-import { countyRegulatorsOf, notifyMajorHazardReported } from "./hazards.escalation.js";
+import { automaticListingOf, confirmMajorHazardInTx, liftAutomaticListingInTx } from "./hazards.escalation.js";
 import { hazardEntity, hazardPhotoEntity } from "./hazards.messages.js";
 import {
   assertMayAccept,
@@ -123,7 +122,7 @@ function preparePhotos(uploads: PhotoUpload[], path: string) {
   return out as { contentType: string; data: Buffer; locationKept: boolean }[];
 }
 
-const auditable = (r: repo.HazardRow) => ({
+export const auditable = (r: repo.HazardRow) => ({
   enterpriseId: r.enterpriseId,
   description: r.description,
   location: r.location,
@@ -213,8 +212,6 @@ export async function reportHazard(db: Db, ctx: Ctx, input: HazardCreate): Promi
     throw fieldError("majorReason", "hazards.major_reason_required");
   }
   const photos = preparePhotos(input.photos, "photos");
-  // R3 (安全生产法 Art. 41; 16号令 Art. 14): a 重大 hazard goes to the territorial county regulators at once.
-  const reportTo = level === "major" ? await countyRegulatorsOf(db, enterprise.regionCode) : [];
   const row = await withTx(db, async (tx) => {
     const inserted = await insertReported(
       tx,
@@ -244,8 +241,8 @@ export async function reportHazard(db: Db, ctx: Ctx, input: HazardCreate): Promi
       },
       photos,
     );
-    if (inserted.level === "major") await notifyMajorHazardReported(tx, ctx, inserted, enterprise.name, reportTo);
-    return inserted;
+    // R12 on confirmation: county 挂牌督办 + the report to the county regulators (R3), in this transaction.
+    return inserted.level === "major" ? confirmMajorHazardInTx(tx, ctx, inserted, { enterpriseName: enterprise.name }) : inserted;
   });
   return detailOf(db, ctx, row, enterprise.name);
 }
@@ -336,6 +333,9 @@ export async function transitionHazard(db: Db, ctx: Ctx, id: string, input: Haza
   const set: Partial<typeof hazards.$inferInsert> = { updatedAt: ctx.now };
   let note: string | null = null;
   let photos: ReturnType<typeof preparePhotos> = [];
+  // 挂牌督办: a listed hazard is accepted or rejected through its listing (摘牌, POST …/supervision/delist, which
+  // checks R9 first) — except the automatic listing (R12), lifted on a regulator's acceptance (R10) or a void.
+  const autoListing = before.supervisionLevel ? await automaticListingOf(db, id) : undefined;
   switch (input.action) {
     case "set_plan": {
       assertMayRectify(actor, before);
@@ -350,14 +350,13 @@ export async function transitionHazard(db: Db, ctx: Ctx, id: string, input: Haza
       break;
     case "accept":
       assertMayAccept(actor, before);
-      // 挂牌督办: a listed hazard is accepted by 摘牌 (POST …/supervision/delist), which checks R9 first.
-      if (before.supervisionLevel) throw new AppError(409, "hazards.supervision.via_listing");
+      if (before.supervisionLevel && !autoListing) throw new AppError(409, "hazards.supervision.via_listing");
       set.closedAt = ctx.now;
       note = input.note ?? null;
       break;
     case "reject":
       assertMayAccept(actor, before);
-      if (before.supervisionLevel) throw new AppError(409, "hazards.supervision.via_listing");
+      if (before.supervisionLevel && !autoListing) throw new AppError(409, "hazards.supervision.via_listing");
       note = input.reason;
       break;
     case "void":
@@ -376,7 +375,12 @@ export async function transitionHazard(db: Db, ctx: Ctx, id: string, input: Haza
     default:
       throw forbidden();
   }
-  const after = await withTx(db, (tx) => stepInTx(tx, ctx, before, { action: input.action, version: input.version, set, note, photos }));
+  const after = await withTx(db, async (tx) => {
+    if (autoListing && (input.action === "accept" || input.action === "void")) {
+      await liftAutomaticListingInTx(tx, ctx, before, autoListing, input.action, note);
+    }
+    return stepInTx(tx, ctx, before, { action: input.action, version: input.version, set, note, photos });
+  });
   return detailOf(db, ctx, after);
 }
 
@@ -455,10 +459,12 @@ export async function completeHazardDetails(db: Db, ctx: Ctx, id: string, input:
     if (!majorReason) throw fieldError("majorReason", "hazards.major_reason_required");
   }
   const downgraded = before.level === "major" && level === "general";
+  // The automatic listing (R12) follows the grade down; a regulator's own listing must be delisted first.
+  const autoListing = downgraded && before.supervisionLevel ? await automaticListingOf(db, id) : undefined;
   if (downgraded) {
     // R10: the register and the listing must agree — a listed hazard is delisted (R9) before it can be 一般.
     if (!regulator) throw forbidden("hazards.details.downgrade_regulator");
-    if (before.supervisionLevel) throw new AppError(409, "hazards.details.listed");
+    if (before.supervisionLevel && !autoListing) throw new AppError(409, "hazards.details.listed");
     if (!input.note) throw fieldError("note", "hazards.details.downgrade_reason");
   }
 
@@ -494,9 +500,9 @@ export async function completeHazardDetails(db: Db, ctx: Ctx, id: string, input:
     changed.push("treatmentPlan");
   }
   const upgraded = before.level === "general" && level === "major";
-  const reportTo = upgraded ? await countyRegulatorsOf(db, before.regionCode) : [];
   const note = input.note ?? null;
   const row = await withTx(db, async (tx) => {
+    if (autoListing) await liftAutomaticListingInTx(tx, ctx, before, autoListing, "downgrade", note);
     const after = await updateVersioned(tx, hazards, { id, version: input.version, set });
     await repo.insertEvent(tx, {
       hazardId: id,
@@ -519,30 +525,10 @@ export async function completeHazardDetails(db: Db, ctx: Ctx, id: string, input:
       after: { ...auditable(after), criterionRef: after.criterionRef },
       detail: { changed, ...(note ? { note } : {}), ...(lacking.length ? { planLacks: lacking.map((p) => p.path) } : {}) },
     });
-    if (upgraded) await notifyGradedMajor(tx, ctx, after, enterprise.name, reportTo);
-    return after;
+    // R12 on confirmation: graded 重大 later is listed (county) and reported (R3) as at registration.
+    return upgraded ? confirmMajorHazardInTx(tx, ctx, after, { enterpriseName: enterprise.name, graded: true }) : after;
   });
   return detailOf(db, ctx, row, enterprise.name);
-}
-
-/** R3 (安全生产法 Art. 41; 16号令 Art. 14): a hazard found to be 重大 after its report goes to the county at once. */
-function notifyGradedMajor(tx: Db, ctx: Ctx, h: repo.HazardRow, enterpriseName: string, recipients: string[]) {
-  const summary = h.description.length > 40 ? `${h.description.slice(0, 40)}…` : h.description;
-  const basis = h.criterionRef ?? h.majorReason ?? "";
-  return notify(tx, ctx, {
-    userIds: recipients,
-    kind: "hazard.major_graded",
-    title: { zh: "隐患定为重大事故隐患", en: "Hazard graded major" },
-    body: {
-      zh: `${enterpriseName}的隐患「${summary}」已定为重大事故隐患${basis ? `（${basis}）` : ""}。请及时核实，并按规定挂牌督办。`,
-      en: `The hazard "${summary}" of ${enterpriseName} is now graded major${basis ? ` (${basis})` : ""}. Verify it promptly and put it under listed supervision.`,
-    },
-    link: `/hazards/${h.id}`,
-    subjectType: "hazard",
-    subjectId: h.id,
-    // Once per grading: a hazard downgraded and graded 重大 again is reported again.
-    dedupeKey: `hazard:${h.id}:major_graded:${h.version}`,
-  });
 }
 
 /**

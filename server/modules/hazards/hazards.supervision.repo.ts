@@ -32,6 +32,36 @@ export async function insertSupervision(db: Db, values: typeof hazardSupervision
   return row as SupervisionRow;
 }
 
+/**
+ * Inserts a listing unless the hazard already has an active one (the partial unique index decides, race-free):
+ * undefined then. The automatic listing on confirmation (R10/R12) never lists a hazard twice.
+ */
+export async function insertSupervisionIfNone(db: Db, values: typeof hazardSupervisions.$inferInsert): Promise<SupervisionRow | undefined> {
+  const [row] = await db.insert(hazardSupervisions).values(values).onConflictDoNothing().returning();
+  return row;
+}
+
+/**
+ * A regulator's listing replaces the terms of the active one in place (raised to its level, or the automatic
+ * listing taken over): guarded by the version read and the listing still active, else undefined (someone else
+ * listed or moved it first).
+ */
+export async function supersedeSupervision(
+  db: Db,
+  current: SupervisionRow,
+  set: Partial<typeof hazardSupervisions.$inferInsert>,
+): Promise<SupervisionRow | undefined> {
+  const [row] = await db
+    .update(hazardSupervisions)
+    .set({ ...set, version: sql`${hazardSupervisions.version} + 1` })
+    .where(and(eq(hazardSupervisions.id, current.id), eq(hazardSupervisions.version, current.version), active))
+    .returning();
+  return row;
+}
+
+/** A listing is automatic (R10/R12, listed on confirmation) until a regulator lists over it: no lister then. */
+export const isAutomaticListing = (r: Pick<SupervisionRow, "listedById">) => r.listedById === null;
+
 /** Copies the active listing's level and deadline onto the hazard (null when delisted), for lists and boards. */
 export async function setHazardSupervision(db: Db, hazardId: string, level: string | null, deadline: string | null): Promise<void> {
   await db.update(hazards).set({ supervisionLevel: level, supervisionDeadline: deadline }).where(eq(hazards.id, hazardId));
@@ -88,6 +118,7 @@ export function presentSupervision(r: SupervisionRow): Supervision {
     status: r.status as Supervision["status"],
     listedByName: r.listedByName,
     listedAt: r.listedAt.toISOString(),
+    automatic: isAutomaticListing(r),
     completionReport: r.completionReport,
     evaluation: evaluationOf(r.evaluation),
     completionAt: r.completionAt?.toISOString() ?? null,

@@ -13,6 +13,7 @@ import {
 import type { AppDeps } from "../../deps.js";
 import { errorResponses } from "../../kernel/http/responses.js";
 import type { Server } from "../../kernel/http/server.js";
+import { configureHazardRules } from "./hazards.escalation.js";
 import {
   applyForResumption,
   decideResumption,
@@ -27,7 +28,8 @@ const tags = ["hazards"];
 
 // 挂牌督办 (R8–R10). Regulators (hazards.review) list, decide resumption and delist — at which level and where is
 // decided in hazards.supervision.ts; the enterprise (hazards.rectify) reports completion and applies to resume.
-export function supervisionRoutes(app: Server, { db }: AppDeps) {
+export function supervisionRoutes(app: Server, { db, config }: AppDeps) {
+  configureHazardRules(config); // MAJOR_LISTING_DAYS, HOLIDAYS (R9, R10/R12)
   app.post(
     "/api/hazards/:id/supervision",
     {

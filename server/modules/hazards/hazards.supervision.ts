@@ -22,6 +22,7 @@ import {
   resumptionReviewDue,
   type SupervisionLevel,
   type SupervisionStatus,
+  supersedesListing,
   supervisionMachine,
   unitRegionOf,
 } from "../../../domain/hazards/supervision.js";
@@ -32,6 +33,7 @@ import { conflict, fieldError, forbidden, notFound } from "../../kernel/http/err
 import { applyTransition, defineMachine, updateVersioned } from "../../kernel/workflow/state-machine.js";
 import { enterpriseNames } from "../enterprises/enterprises.service.js";
 import { findRegion } from "../regions/regions.service.js";
+import { hazardRuleSettings } from "./hazards.escalation.js";
 import { hazardEntity } from "./hazards.messages.js";
 import { assertMayRectify, hazardScope } from "./hazards.policy.js";
 import * as repo from "./hazards.repo.js";
@@ -126,7 +128,9 @@ function isUniqueViolation(err: unknown): boolean {
 /**
  * 挂牌督办 (R10): a county, city (or, for an administrator, province) regulator lists an open 重大 hazard in its
  * region at its own level, naming the supervising unit, the deadline and the requirements, and whether
- * production is suspended meanwhile (R8).
+ * production is suspended meanwhile (R8). Every 重大 hazard is listed at county level on confirmation (R12,
+ * confirmMajorHazardInTx); a regulator's listing takes that automatic one over at its level or raises any
+ * listing to a higher level, in place (one active listing per hazard); otherwise it is already listed (409).
  */
 export async function listHazardForSupervision(db: Db, ctx: Ctx, hazardId: string, input: SupervisionListInput): Promise<HazardDetail> {
   const actor = ctx.actor as Actor;
@@ -139,35 +143,46 @@ export async function listHazardForSupervision(db: Db, ctx: Ctx, hazardId: strin
   if (hazard.level !== "major") throw conflict("hazards.supervision.major_only");
   if (!openHazardStates.includes(hazard.status as (typeof openHazardStates)[number])) throw conflict("hazards.supervision.hazard_closed");
   if (input.deadline <= today(ctx)) throw fieldError("deadline", "hazards.supervision.deadline_past");
-  if (await supRepo.activeSupervisionOf(db, hazardId)) throw conflict("hazards.supervision.already_listed");
+  const current = await supRepo.activeSupervisionOf(db, hazardId);
+  const automatic = !!current && supRepo.isAutomaticListing(current);
+  if (current && !supersedesListing({ level: current.level as SupervisionLevel, automatic }, level)) {
+    throw conflict("hazards.supervision.already_listed");
+  }
   const unitRegionCode = unitRegionOf(hazard.regionCode, level);
   const unitName = input.unitName ?? defaultUnitName((await findRegion(db, unitRegionCode))?.name ?? unitRegionCode);
+  const terms = {
+    level,
+    unitName,
+    unitRegionCode,
+    deadline: input.deadline,
+    requirements: input.requirements,
+    public: input.public,
+    listedById: actor.userId,
+    listedByName: actor.displayName,
+    listedAt: ctx.now,
+    suspension: input.suspension,
+    updatedAt: ctx.now,
+  };
   try {
     await withTx(db, async (tx) => {
-      const row = await supRepo.insertSupervision(tx, {
-        id: randomUUID(),
-        hazardId,
-        level,
-        unitName,
-        unitRegionCode,
-        deadline: input.deadline,
-        requirements: input.requirements,
-        public: input.public,
-        status: "listed",
-        listedById: actor.userId,
-        listedByName: actor.displayName,
-        listedAt: ctx.now,
-        suspension: input.suspension,
-        createdAt: ctx.now,
-        updatedAt: ctx.now,
-      });
+      const row = current
+        ? await supRepo.supersedeSupervision(tx, current, terms)
+        : await supRepo.insertSupervision(tx, { ...terms, id: randomUUID(), hazardId, status: "listed", createdAt: ctx.now });
+      // Raced by another listing (the one read above moved, or was made meanwhile): it stands.
+      if (!row) throw conflict("hazards.supervision.already_listed");
       await supRepo.setHazardSupervision(tx, hazardId, level, input.deadline);
       await record(tx, ctx, hazard, {
         action: "list",
-        before: null,
+        before: current ?? null,
         after: row,
         note: input.requirements,
-        detail: { level, unitName, deadline: input.deadline, suspension: input.suspension },
+        detail: {
+          level,
+          unitName,
+          deadline: input.deadline,
+          suspension: input.suspension,
+          ...(current ? { supersedes: { level: current.level, automatic } } : {}),
+        },
       });
     });
   } catch (err) {
@@ -233,7 +248,8 @@ export async function applyForResumption(db: Db, ctx: Ctx, hazardId: string, inp
   if (sup.resumptionDecision === "approved") throw conflict("hazards.supervision.resumption_approved");
   if (sup.resumptionAppliedOn && !sup.resumptionDecision) throw conflict("hazards.supervision.resumption_pending");
   const receivedOn = today(ctx);
-  const reviewDue = resumptionReviewDue(receivedOn);
+  // "10日内" ends on a rest day the deployment lists (HOLIDAYS) → the next working day (民法典 Art. 203); default none.
+  const reviewDue = resumptionReviewDue(receivedOn, { holidays: hazardRuleSettings().holidays });
   await withTx(db, async (tx) => {
     const row = await updateVersioned(tx, hazardSupervisions, {
       id: sup.id,

@@ -243,7 +243,9 @@ describe("the closed loop", () => {
     assert.deepEqual([h.state, h.plan.suspension, h.plan.funds], ["rectifying", "partial", "120000.00"]);
     h = (await act(s.staff, h.id, h.version, "submit", { rectification: "安全阀已校验投用", photos: [photo()] })).json();
     assert.equal((await act(s.entAdmin, h.id, h.version, "accept")).statusCode, 403);
-    assert.equal((await act(s.township, h.id, h.version, "accept")).statusCode, 200);
+    // Listed at county on confirmation (R12): the county accepts it, which lifts that automatic listing (R10).
+    assert.equal((await act(s.township, h.id, h.version, "accept")).statusCode, 403);
+    assert.equal((await act(s.county, h.id, h.version, "accept")).statusCode, 200);
   });
 
   test("worked example 3: a missing guard rail fixed during inspection is 一般 and closed the same day", async () => {

@@ -5,6 +5,7 @@ import { Link, useParams } from "react-router";
 import { Role } from "../../../../domain/access/roles.js";
 import { shanghaiDay } from "../../../../domain/common/calendar.js";
 import { criterionById, type HazardAction } from "../../../../domain/hazards/hazard.js";
+import { actsForListing } from "../../../../domain/hazards/supervision.js";
 import { useApi } from "../../api/use-api.js";
 import { PageHeader } from "../../components/page-header.js";
 import { PageState } from "../../components/page-state.js";
@@ -19,7 +20,7 @@ import { CriterionCard } from "./hazard-pickers.js";
 import { HazardPlace, useSubTypeLabel } from "./hazard-place.js";
 import { actionsFor } from "./hazard-rules.js";
 import { type HazardDetail, hazardsApi } from "./hazards-api.js";
-import { SupervisionCard } from "./supervision-card.js";
+import { activeListing, SupervisionCard } from "./supervision-card.js";
 
 const dangerous: readonly HazardAction[] = ["reject", "void"];
 
@@ -38,8 +39,11 @@ export function HazardDetailPage() {
     setUpdated(undefined);
     detail.reload();
   };
-  // 挂牌督办: a listed hazard is accepted or rejected through the listing (摘牌 / reject completion) instead.
-  const actions = hazard ? actionsFor(me, hazard).filter((a) => !(hazard.supervisionLevel && (a === "accept" || a === "reject"))) : [];
+  // 挂牌督办: a listed hazard is accepted or rejected through the listing (摘牌 / reject completion) instead —
+  // except the automatic listing (R12), which a regulator at its level lifts by accepting (R10).
+  const listing = hazard ? activeListing(hazard) : undefined;
+  const viaListing = !!hazard?.supervisionLevel && !(listing?.automatic && actsForListing(me, listing.level, hazard.regionCode));
+  const actions = hazard ? actionsFor(me, hazard).filter((a) => !(viaListing && (a === "accept" || a === "reject"))) : [];
   const canComplete = !!hazard && mayCompleteDetails(me, hazard);
 
   return (

@@ -12,6 +12,7 @@ import {
   evaluatorKinds,
   listableLevels,
   type SupervisionLevel,
+  supersedesListing,
 } from "../../../../domain/hazards/supervision.js";
 import { formatDateTime } from "../../i18n/format.js";
 import { useT } from "../../i18n/i18n-context.js";
@@ -37,6 +38,8 @@ export function supervisionActionsFor(me: Actor, h: HazardDetail): SupervisionAc
   const regulator = actsForListing(me, s.level, h.regionCode);
   const out: SupervisionAction[] = [];
   if (h.state === "voided") return regulator ? ["lift"] : [];
+  // R12: a regulator takes the automatic listing over at its level, or raises any listing to a higher one.
+  if (isOpen(h) && inRegion && listableLevels(me).some((l) => supersedesListing(s, l))) out.push("list");
   if (rectifier && s.status === "listed" && h.state === "awaiting_acceptance") out.push("completion");
   const pending = !!s.resumptionAppliedOn && !s.resumptionDecision;
   if (rectifier && s.suspension !== "none" && s.status === "completion_reported" && s.resumptionDecision !== "approved" && !pending)
@@ -44,7 +47,8 @@ export function supervisionActionsFor(me: Actor, h: HazardDetail): SupervisionAc
   if (regulator && pending) out.push("decide");
   const resumed = s.suspension === "none" || s.resumptionDecision === "approved";
   if (regulator && s.status === "completion_reported" && resumed && h.state === "awaiting_acceptance") out.push("delist");
-  if (regulator && h.state === "awaiting_acceptance") out.push("reject");
+  // The automatic listing: the hazard's own acceptance and rejection apply (hazard-detail-page).
+  if (regulator && h.state === "awaiting_acceptance" && !s.automatic) out.push("reject");
   return out;
 }
 
@@ -178,7 +182,9 @@ function ListingFacts({ s }: { s: Supervision }) {
         <span style={{ whiteSpace: "pre-wrap" }}>{s.requirements}</span>
       </Descriptions.Item>
       <Descriptions.Item label={t("supervision.listedBy")}>
-        {s.listedByName} · {formatDateTime(s.listedAt)}
+        <span data-testid="supervision-listed-by">
+          {s.automatic ? t("supervision.automatic") : s.listedByName} · {formatDateTime(s.listedAt)}
+        </span>
       </Descriptions.Item>
       <Descriptions.Item label={t("supervision.public")}>{s.public ? t("common.yes") : t("common.no")}</Descriptions.Item>
       {s.completionReport && (
