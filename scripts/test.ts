@@ -49,6 +49,17 @@ export const unitFiles = [
   "server/modules/risk/risk.test.ts",
   "server/modules/major-hazard/major-hazard.test.ts",
   "server/modules/demo/demo.test.ts",
+  "domain/inspections/draw.test.ts",
+  "server/modules/random-draws/random-draws.test.ts",
+  "domain/inspections/builtin-checklists.test.ts",
+  "server/modules/checklists/checklists.test.ts",
+  "domain/inspections/inspection.test.ts",
+  "server/modules/inspections/inspections.test.ts",
+  "domain/inspections/self.test.ts",
+  "server/modules/inspections/inspections.self.test.ts",
+  "server/modules/inspections/inspections.stats.test.ts",
+  "domain/inspections/plan.test.ts",
+  "server/modules/inspections/inspections.plans.test.ts",
   "server/access.test.ts",
 ];
 export const browserFiles = [
@@ -65,6 +76,11 @@ export const browserFiles = [
   "e2e/notifications.e2e.ts",
   "e2e/exposure.e2e.ts",
   "e2e/supervision.e2e.ts",
+  "e2e/random-draws.e2e.ts",
+  "e2e/self-inspections.e2e.ts",
+  "e2e/checklists.e2e.ts",
+  "e2e/inspections.e2e.ts",
+  "e2e/inspection-plans.e2e.ts",
 ];
 
 const root = join(import.meta.dirname, "..");

@@ -9,6 +9,7 @@ import { authenticator } from "./modules/accounts/session.service.js";
 import { tokensRoutes } from "./modules/accounts/tokens.routes.js";
 import { usersRoutes } from "./modules/accounts/users.routes.js";
 import { auditRoutes } from "./modules/audit/audit.routes.js";
+import { checklistsRoutes } from "./modules/checklists/checklists.routes.js";
 import { checksRoutes } from "./modules/checks/checks.routes.js";
 import { departmentsRoutes } from "./modules/departments/departments.routes.js";
 import { enterpriseSheetRoutes, enterprisesRoutes } from "./modules/enterprises/enterprises.routes.js";
@@ -19,8 +20,13 @@ import { registerHazardHooks } from "./modules/hazards/hazards.service.js";
 import { hazardStatsRoutes } from "./modules/hazards/hazards.stats.routes.js";
 import { supervisionRoutes } from "./modules/hazards/hazards.supervision.routes.js";
 import { industriesRoutes } from "./modules/industries/industries.routes.js";
+import { inspectionPlansRoutes } from "./modules/inspections/inspections.plans.routes.js";
+import { inspectionsRoutes } from "./modules/inspections/inspections.routes.js";
+import { selfInspectionRoutes } from "./modules/inspections/inspections.self.routes.js";
+import { inspectionStatsRoutes } from "./modules/inspections/inspections.stats.routes.js";
 import { majorHazardRoutes } from "./modules/major-hazard/major-hazard.routes.js";
 import { notificationsRoutes } from "./modules/notifications/notifications.routes.js";
+import { randomDrawsRoutes } from "./modules/random-draws/random-draws.routes.js";
 import { regionsRoutes } from "./modules/regions/regions.routes.js";
 import { riskRoutes } from "./modules/risk/risk.routes.js";
 import { riskNoticeCardRoutes } from "./modules/risk/risk-notice-card.routes.js";
@@ -70,6 +76,11 @@ export async function buildApp(deps: AppDeps): Promise<Server> {
     gridRoutes,
     majorHazardRoutes,
     checksRoutes,
+    checklistsRoutes,
+    inspectionsRoutes,
+    selfInspectionRoutes,
+    inspectionStatsRoutes,
+    inspectionPlansRoutes,
     hazardStatsRoutes,
     hazardsRoutes,
     exposureRoutes,
@@ -77,6 +88,7 @@ export async function buildApp(deps: AppDeps): Promise<Server> {
     notificationsRoutes,
     riskRoutes,
     riskNoticeCardRoutes,
+    randomDrawsRoutes,
   ])
     routes(app, deps);
 

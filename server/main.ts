@@ -8,6 +8,7 @@ import { openDatabase } from "./kernel/db/open.js";
 import { startJobs } from "./kernel/jobs/jobs.js";
 import { appVersion } from "./kernel/version.js";
 import { ensureInitialAdmin } from "./modules/accounts/users.service.js";
+import { ensureBuiltInChecklists } from "./modules/checklists/checklists.service.js";
 import { seedDemoCity } from "./modules/demo/demo.service.js";
 import { ensureDefaultIndustryMapping } from "./modules/departments/departments.service.js";
 import { ensureBuiltInIndustries } from "./modules/industries/industries.service.js";
@@ -34,6 +35,7 @@ async function main() {
   if (loaded) console.log(`Loaded ${loaded} administrative divisions (GB/T 2260) into the region tree.`);
   await ensureBuiltInIndustries(database.db, clock());
   await ensureDefaultIndustryMapping(database.db, clock()); // after industries: its prefixes are checked against them
+  await ensureBuiltInChecklists(database.db, clock()); // 检查表 built-ins: installed once, a changed one published as its next version
   const admin = await ensureInitialAdmin(database.db, clock());
   if (admin) {
     mkdirSync(config.dataDir, { recursive: true });

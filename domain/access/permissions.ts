@@ -39,6 +39,32 @@ export const permissions = {
   "risk.region": ["admin", "regulator_leader", "regulator_inspector"],
   // The menu's entry to an enterprise user's own risk register (web); the register's API needs risk.read.
   "risk.own": ["enterprise_admin", "enterprise_staff"],
+  // 检查表 templates (issue 7 §1): everyone signed in reads built-ins and those in scope; owners create, edit, publish, copy.
+  "checklists.read": ["admin", "regulator_leader", "regulator_inspector", "grid_member", "enterprise_admin", "enterprise_staff"],
+  "checklists.manage": ["admin", "regulator_leader", "regulator_inspector", "enterprise_admin"],
+  // 检查 (issue 7 §2): everyone reads the inspections in scope; each role conducts the kinds domain/inspections/inspection.ts
+  // gives it (regulators and grid members inspect enterprises, enterprise users only inspect themselves — 自查).
+  "inspections.read": ["admin", "regulator_leader", "regulator_inspector", "grid_member", "enterprise_admin", "enterprise_staff"],
+  "inspections.conduct": ["admin", "regulator_leader", "regulator_inspector", "grid_member", "enterprise_admin", "enterprise_staff"],
+  /** Pick a regulator team from the 执法人员名录库 (certified regulators of one's region). */
+  "inspections.team": ["admin", "regulator_leader", "regulator_inspector"],
+  // 自查安排 (issue 7 §6): the enterprise's schedules (regulators read them in scope), set up by its administrator, an
+  // occurrence started by its own people; regulators follow the completion rates of their region.
+  "self_inspections.read": ["admin", "regulator_leader", "regulator_inspector", "grid_member", "enterprise_admin", "enterprise_staff"],
+  "self_inspections.manage": ["admin", "enterprise_admin"],
+  "self_inspections.start": ["enterprise_admin", "enterprise_staff"],
+  "self_inspections.completion": ["admin", "regulator_leader", "regulator_inspector", "grid_member"],
+  // 检查统计 (issue 7 §7): inspections, coverage, plan and draw figures of a region subtree, for regulators.
+  "inspections.stats": ["admin", "regulator_leader", "regulator_inspector"],
+  // 双随机一公开 (issue 7 §5): regulators read their region's draws and prepare/execute them (city and county level,
+  // random-draws.policy.ts); the public record needs no sign-in.
+  "random_draws.read": ["admin", "regulator_leader", "regulator_inspector"],
+  "random_draws.manage": ["admin", "regulator_leader", "regulator_inspector"],
+  // 年度监督检查计划 (issue 7 §4): regulators read and draft their region's plans and move planned visits (audited);
+  // the plan takes effect on a leader's approval (150号 Art. 7) — an inspector may not approve.
+  "inspection_plans.read": ["admin", "regulator_leader", "regulator_inspector"],
+  "inspection_plans.manage": ["admin", "regulator_leader", "regulator_inspector"],
+  "inspection_plans.approve": ["regulator_leader"],
   // An enterprise administrator reads its own enterprise's accounts (scope), e.g. to assign check tasks.
   "users.read": ["admin", "regulator_leader", "enterprise_admin"],
   "users.manage": ["admin"],

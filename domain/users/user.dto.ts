@@ -15,6 +15,8 @@ export const User = z.object({
   enterpriseId: z.string().uuid().nullable(),
   departmentId: z.string().uuid().nullable(),
   phone: z.string().nullable(),
+  /** 行政执法证号: the regulator is on the inspector directory (double-random.md R3). */
+  enforcementCertNo: z.string().nullable(),
   status: UserStatus,
   mustChangePassword: z.boolean(),
   version: z.number().int(),
@@ -33,6 +35,12 @@ const Phone = z
   .trim()
   .regex(/^[0-9+\- ]{5,20}$/);
 
+/** 行政执法证号 as printed (stored with letters upper-cased: the draw's canonical form, double-random.md R8.1). */
+export const EnforcementCertNo = z
+  .string()
+  .trim()
+  .regex(/^[A-Za-z0-9\u3400-\u9fff-]{4,32}$/, "4–32 letters, digits, - or Chinese characters");
+
 export const UserCreate = z.object({
   username: Username,
   displayName: z.string().trim().min(1).max(64),
@@ -41,6 +49,7 @@ export const UserCreate = z.object({
   enterpriseId: z.string().uuid().nullable().optional(),
   departmentId: z.string().uuid().nullable().optional(),
   phone: Phone.nullable().optional(),
+  enforcementCertNo: EnforcementCertNo.nullable().optional(),
   password: z.string().min(1).max(256),
 });
 export type UserCreate = z.infer<typeof UserCreate>;
@@ -53,6 +62,7 @@ export const UserUpdate = z.object({
   enterpriseId: z.string().uuid().nullable().optional(),
   departmentId: z.string().uuid().nullable().optional(),
   phone: Phone.nullable().optional(),
+  enforcementCertNo: EnforcementCertNo.nullable().optional(),
 });
 export type UserUpdate = z.infer<typeof UserUpdate>;
 

@@ -34,6 +34,8 @@ defineMessages({
     zh: "监管部门须与账号所属区划一致",
     en: "The department must be in the account's own region",
   },
+  "accounts.cert_not_allowed": { zh: "只有监管执法人员持有行政执法证", en: "Only regulators hold an enforcement certificate" },
+  "accounts.cert_taken": { zh: "该行政执法证号已登记在其他账号", en: "This enforcement certificate number belongs to another account" },
   "accounts.cannot_disable_self": { zh: "不能停用自己的账号", en: "You cannot disable your own account" },
   "accounts.last_admin": { zh: "至少需要保留一个启用的系统管理员", en: "At least one active administrator must remain" },
   "tokens.user_inactive": { zh: "令牌所属用户已停用", en: "The token's owner is disabled" },

@@ -14,6 +14,7 @@ export function presentUser(u: UserRow): User {
     enterpriseId: u.enterpriseId,
     departmentId: u.departmentId,
     phone: u.phone,
+    enforcementCertNo: u.enforcementCertNo,
     status: u.status as User["status"],
     mustChangePassword: u.mustChangePassword,
     version: u.version,

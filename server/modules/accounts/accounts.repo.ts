@@ -1,4 +1,5 @@
 import { and, desc, eq, gt, inArray, isNull, lt, or, type SQL, sql } from "drizzle-orm";
+import { likeEscape } from "../../kernel/authz/scope.js";
 import type { Db } from "../../kernel/db/db.js";
 import { apiTokens, loginThrottle, sessions, users } from "./accounts.schema.js";
 
@@ -17,6 +18,28 @@ export async function findUserById(db: Db, id: string, scope?: SQL): Promise<Use
     .where(and(eq(users.id, id), scope))
     .limit(1);
   return row;
+}
+
+export async function findUserByCertNo(db: Db, certNo: string): Promise<UserRow | undefined> {
+  const [row] = await db.select().from(users).where(eq(users.enforcementCertNo, certNo)).limit(1);
+  return row;
+}
+
+/** Active regulators with an enforcement certificate in a region subtree (and department), by certificate number. */
+export function certifiedRegulators(db: Db, f: { regionCode: string; departmentId?: string | null }) {
+  return db
+    .select({ id: users.id, displayName: users.displayName, enforcementCertNo: users.enforcementCertNo, regionCode: users.regionCode })
+    .from(users)
+    .where(
+      and(
+        inArray(users.role, ["regulator_leader", "regulator_inspector"]),
+        eq(users.status, "active"),
+        sql`${users.enforcementCertNo} is not null`,
+        sql`${users.regionCode} like ${`${likeEscape(f.regionCode)}%`}`,
+        f.departmentId ? eq(users.departmentId, f.departmentId) : undefined,
+      ),
+    )
+    .orderBy(users.enforcementCertNo);
 }
 
 export async function countAdmins(db: Db): Promise<number> {

@@ -57,6 +57,18 @@ async function checkDepartment(db: Db, role: Role, regionCode: string | null, de
   return [];
 }
 
+/** 行政执法证 (double-random.md R3): only regulators hold one, and one number belongs to one account. */
+async function checkCertificate(db: Db, role: Role, certNo: string | null, userId: string | null): Promise<FieldError[]> {
+  if (!certNo) return [];
+  if (role !== "regulator_leader" && role !== "regulator_inspector")
+    return [{ path: "enforcementCertNo", code: "accounts.cert_not_allowed" }];
+  const holder = await repo.findUserByCertNo(db, certNo);
+  return holder && holder.id !== userId ? [{ path: "enforcementCertNo", code: "accounts.cert_taken" }] : [];
+}
+
+/** Upper-cases ASCII letters: the canonical form the draw lists use (R8.1). */
+const certNoOf = (v: string | null | undefined) => (v ? v.trim().replace(/[a-z]+/g, (x) => x.toUpperCase()) : null);
+
 export async function listUsers(db: Db, ctx: Ctx, q: UserListQuery) {
   const { items, total } = await repo.listUsers(db, userScope(ctx.actor), q, q);
   return { items: items.map(presentUser), total, page: q.page, pageSize: q.pageSize };
@@ -72,9 +84,11 @@ export async function createUser(db: Db, ctx: Ctx, input: UserCreate) {
   const regionCode = input.regionCode ?? null;
   const enterpriseId = input.enterpriseId ?? null;
   const departmentId = input.departmentId ?? null;
+  const enforcementCertNo = certNoOf(input.enforcementCertNo);
   const binding = [
     ...checkBinding(input.role, regionCode, enterpriseId),
     ...(await checkDepartment(db, input.role, regionCode, departmentId)),
+    ...(await checkCertificate(db, input.role, enforcementCertNo, null)),
   ];
   if (binding.length) throw new AppError(400, "validation", { fields: binding });
   assertPasswordPolicy(input.password, "password");
@@ -92,6 +106,7 @@ export async function createUser(db: Db, ctx: Ctx, input: UserCreate) {
       enterpriseId,
       departmentId,
       phone: input.phone ?? null,
+      enforcementCertNo,
       // An account an administrator makes for someone starts with a password its owner must replace.
       mustChangePassword: ctx.actor !== null,
       createdAt: ctx.now,
@@ -111,10 +126,12 @@ export async function updateUser(db: Db, ctx: Ctx, id: string, input: UserUpdate
     enterpriseId: input.enterpriseId === undefined ? current.enterpriseId : input.enterpriseId,
     departmentId: input.departmentId === undefined ? current.departmentId : input.departmentId,
     phone: input.phone === undefined ? current.phone : input.phone,
+    enforcementCertNo: input.enforcementCertNo === undefined ? current.enforcementCertNo : certNoOf(input.enforcementCertNo),
   };
   const binding = [
     ...checkBinding(next.role, next.regionCode, next.enterpriseId),
     ...(await checkDepartment(db, next.role, next.regionCode, next.departmentId)),
+    ...(await checkCertificate(db, next.role, next.enforcementCertNo, id)),
   ];
   if (binding.length) throw new AppError(400, "validation", { fields: binding });
   return withTx(db, async (tx) => {
@@ -215,6 +232,15 @@ export async function ensureInitialAdmin(db: Db, now: Date): Promise<{ username:
     });
   });
   return { username: "admin", password };
+}
+
+/**
+ * 执法人员名录库 (double-random.md R3): active regulators holding an enforcement certificate whose region lies in
+ * `regionCode`'s subtree, optionally of one department — the inspector list of a random draw.
+ */
+export async function enforcementOfficers(db: Db, f: { regionCode: string; departmentId?: string | null }) {
+  const rows = await repo.certifiedRegulators(db, f);
+  return rows.map((r) => ({ userId: r.id, displayName: r.displayName, certNo: r.enforcementCertNo as string, regionCode: r.regionCode }));
 }
 
 /**

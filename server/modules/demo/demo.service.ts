@@ -296,6 +296,9 @@ async function* sheetOf(rows: EnterpriseCreate[]): AsyncGenerator<SheetRow> {
   for (const values of rows) yield { rowNo: ++rowNo, values, errors: [] };
 }
 
+/** 行政执法证号 of the demo regulators (fictional numbers). */
+const demoCertificates: Record<string, string> = { "cz-yjj": "JF320400001", "ly-inspector": "JF320481001" };
+
 /** Seeds the demo city through the services and returns the demo accounts (passwords shown once). */
 export async function seedDemoCity(db: Db, now: Date, count = 3000): Promise<DemoAccount[]> {
   // The seeding acts as the system administrator it is.
@@ -376,6 +379,8 @@ export async function seedDemoCity(db: Db, now: Date, count = 3000): Promise<Dem
         role: a.role,
         regionCode: a.regionCode,
         enterpriseId: a.enterpriseId,
+        // 行政执法证号: the demo regulators are on the inspector directory (double-random.md R3).
+        enforcementCertNo: demoCertificates[a.username] ?? null,
         password,
       },
     );

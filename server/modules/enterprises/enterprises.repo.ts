@@ -62,6 +62,23 @@ export async function insertEnterprise(db: Db, values: typeof enterprises.$infer
   return row;
 }
 
+/** 检查对象名录库 (double-random.md R2): enterprises in scope under the filters that are not closed, by USCC. */
+export function inspectionObjects(db: Db, scope: SQL, f: { region: string; categories?: readonly string[]; industry?: string | null }) {
+  return db
+    .select({ id: enterprises.id, uscc: enterprises.uscc, name: enterprises.name, regionCode: enterprises.regionCode })
+    .from(enterprises)
+    .where(
+      and(
+        scope,
+        sql`${enterprises.regionCode} like ${`${likeEscape(f.region)}%`}`,
+        f.categories?.length ? inArray(enterprises.category, [...f.categories]) : undefined,
+        f.industry ? sql`${enterprises.industryCode} like ${`${likeEscape(f.industry)}%`}` : undefined,
+        sql`${enterprises.status} <> 'closed'`,
+      ),
+    )
+    .orderBy(asc(enterprises.uscc));
+}
+
 /** The facts other modules show next to their own rows (name, place, category, GPS), for a batch of ids in scope. */
 export function enterpriseFacts(db: Db, ids: string[], scope: SQL) {
   return db

@@ -251,6 +251,14 @@ export async function enterpriseNames(db: Db, ctx: Ctx, ids: string[]): Promise<
 }
 
 /**
+ * 检查对象名录库 (double-random.md R2): the enterprises of a region subtree in the caller's scope, filtered by
+ * category and GB/T 4754 prefix; closed (注销/关闭) ones are excluded, suspended ones stay on the list.
+ */
+export function inspectionObjects(db: Db, ctx: Ctx, f: { region: string; categories?: readonly string[]; industry?: string | null }) {
+  return repo.inspectionObjects(db, enterpriseScope(ctx.actor), f);
+}
+
+/**
  * Records whether the enterprise holds a major hazard source (危险化学品重大危险源), as the major-hazard
  * module's identification of its units found; runs in the caller's transaction, bumps the version and
  * is audited. Nothing happens when the flag already says so.

@@ -178,3 +178,23 @@ export async function submissionCounts(db: Db, scope: SQL, period: string, regio
     );
   return { submitted: row?.submitted ?? 0, onTime: row?.onTime ?? 0 };
 }
+
+/** Hazards registered in [from, to] (Shanghai days) per enterprise of a subtree, and the 重大 among them; voided ones left out. */
+export function foundByEnterprise(db: Db, scope: SQL, region: string, from: CalendarDay, to: CalendarDay) {
+  return db
+    .select({
+      enterpriseId: h.enterpriseId,
+      found: sql<number>`count(*)::int`,
+      major: sql<number>`(count(*) filter (where ${h.level} = 'major'))::int`,
+    })
+    .from(h)
+    .where(
+      and(
+        scope,
+        sql`${h.regionCode} like ${`${likeEscape(region)}%`}`,
+        sql`${h.status} <> 'voided'`,
+        sql`${h.reportedAt} >= ${instant(from)} and ${h.reportedAt} < ${instant(addDays(to, 1))}`,
+      ),
+    )
+    .groupBy(h.enterpriseId);
+}

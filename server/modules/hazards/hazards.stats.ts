@@ -335,3 +335,16 @@ export async function hazardReportsOverview(db: Db, ctx: Ctx, q: HazardReportsQu
     pageSize: q.pageSize,
   };
 }
+
+/**
+ * Hazards found per enterprise of a region subtree in a period, and the 重大 among them, in the caller's scope —
+ * e.g. last year's record that the annual inspection plan weighs (issue 7 §4, double-random.md R5).
+ */
+export async function hazardsFoundByEnterprise(
+  db: Db,
+  ctx: Ctx,
+  q: { region: string; from: string; to: string },
+): Promise<Map<string, { found: number; major: number }>> {
+  const rows = await repo.foundByEnterprise(db, hazardScope(ctx.actor), q.region, q.from, q.to);
+  return new Map(rows.map((r) => [r.enterpriseId, { found: r.found, major: r.major }]));
+}

@@ -45,7 +45,10 @@ export const inspections = pgTable(
     index("inspections_enterprise_idx").on(t.enterpriseId, t.startedAt),
     index("inspections_region_idx").using("btree", t.regionCode.op("text_pattern_ops"), t.startedAt),
     index("inspections_draw_idx").on(t.drawId),
-    index("inspections_schedule_idx").on(t.scheduleId, t.periodKey),
+    // One self-inspection per schedule occurrence, as a database rule (the start also locks the schedule row).
+    uniqueIndex("inspections_schedule_period_key").on(t.scheduleId, t.periodKey).where(sql`${t.scheduleId} is not null`),
+    // Plan progress and statistics join planned inspections to their plan items.
+    index("inspections_plan_item_idx").on(t.planItemId).where(sql`${t.planItemId} is not null`),
     check(
       "inspections_kind_check",
       sql`${t.kind} in ('planned','double_random','complaint','referral','accident','follow_up','self','unannounced','cross_area')`,

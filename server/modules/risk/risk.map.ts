@@ -271,3 +271,12 @@ export async function listOverdue(db: Db, ctx: Ctx, q: OverdueQuery): Promise<Pa
     pageSize: q.pageSize,
   };
 }
+
+/**
+ * Each assessed enterprise of a subtree with its overall (highest) level, in the caller's scope — e.g. the annual
+ * inspection plan's grouping by risk (issue 7 §4). Bounded like the category breakdown.
+ */
+export async function enterpriseOverallLevels(db: Db, ctx: Ctx, code: string): Promise<Map<string, RiskLevel>> {
+  const rows = await repo.enterpriseTopLevels(db, pointScope(ctx.actor), code, categoryLimit);
+  return new Map(rows.map((r) => [r.enterpriseId, r.level]));
+}

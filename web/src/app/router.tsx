@@ -64,6 +64,39 @@ const PublicExposurePage = lazy(() =>
 const HazardDetailPage = lazy(() => import("../features/hazards/hazard-detail-page.js").then((m) => ({ default: m.HazardDetailPage })));
 const HazardStatsPage = lazy(() => import("../features/hazards/stats-page.js").then((m) => ({ default: m.HazardStatsPage })));
 const HazardReportsPage = lazy(() => import("../features/hazards/hazard-reports-page.js").then((m) => ({ default: m.HazardReportsPage })));
+const ChecklistsPage = lazy(() => import("../features/checklists/checklists-page.js").then((m) => ({ default: m.ChecklistsPage })));
+const ChecklistPage = lazy(() => import("../features/checklists/checklist-page.js").then((m) => ({ default: m.ChecklistPage })));
+const ChecklistEditorPage = lazy(() =>
+  import("../features/checklists/checklist-editor-page.js").then((m) => ({ default: m.ChecklistEditorPage })),
+);
+const InspectionsPage = lazy(() => import("../features/inspections/inspections-page.js").then((m) => ({ default: m.InspectionsPage })));
+const InspectionCreatePage = lazy(() =>
+  import("../features/inspections/inspection-create-page.js").then((m) => ({ default: m.InspectionCreatePage })),
+);
+const InspectionDetailPage = lazy(() =>
+  import("../features/inspections/inspection-detail-page.js").then((m) => ({ default: m.InspectionDetailPage })),
+);
+const InspectionFieldPage = lazy(() =>
+  import("../features/inspections/inspection-field-page.js").then((m) => ({ default: m.InspectionFieldPage })),
+);
+const SelfSchedulesPage = lazy(() =>
+  import("../features/self-inspections/self-schedules-page.js").then((m) => ({ default: m.SelfSchedulesPage })),
+);
+const SelfCompletionPage = lazy(() =>
+  import("../features/self-inspections/self-completion-page.js").then((m) => ({ default: m.SelfCompletionPage })),
+);
+const InspectionStatsPage = lazy(() =>
+  import("../features/inspection-stats/inspection-stats-page.js").then((m) => ({ default: m.InspectionStatsPage })),
+);
+const InspectionPlansPage = lazy(() =>
+  import("../features/inspection-plans/inspection-plans-page.js").then((m) => ({ default: m.InspectionPlansPage })),
+);
+const InspectionPlanPage = lazy(() =>
+  import("../features/inspection-plans/inspection-plan-page.js").then((m) => ({ default: m.InspectionPlanPage })),
+);
+const RandomDrawsPage = lazy(() => import("../features/random-draws/random-draws-page.js").then((m) => ({ default: m.RandomDrawsPage })));
+const RandomDrawPage = lazy(() => import("../features/random-draws/random-draw-page.js").then((m) => ({ default: m.RandomDrawPage })));
+const PublicDrawPage = lazy(() => import("../features/random-draws/public-draw-page.js").then((m) => ({ default: m.PublicDrawPage })));
 const InboxPage = lazy(() => import("../features/notifications/inbox-page.js").then((m) => ({ default: m.InboxPage })));
 const UsersPage = lazy(() => import("../features/users/users-page.js").then((m) => ({ default: m.UsersPage })));
 const TokensPage = lazy(() => import("../features/tokens/tokens-page.js").then((m) => ({ default: m.TokensPage })));
@@ -87,6 +120,15 @@ export const router = createBrowserRouter([
         element: (
           <Suspense fallback={<PageLoading fullPage />}>
             <PublicExposurePage />
+          </Suspense>
+        ),
+      },
+      {
+        // 双随机 public record: anyone re-runs the draw, no session needed.
+        path: "/public/random-draws/:id",
+        element: (
+          <Suspense fallback={<PageLoading fullPage />}>
+            <PublicDrawPage />
           </Suspense>
         ),
       },
@@ -357,6 +399,118 @@ export const router = createBrowserRouter([
                 element: (
                   <RequirePermission permission="hazards.read">
                     <HazardDetailPage />
+                  </RequirePermission>
+                ),
+              },
+              {
+                path: "/checklists",
+                element: (
+                  <RequirePermission permission="checklists.read">
+                    <ChecklistsPage />
+                  </RequirePermission>
+                ),
+              },
+              {
+                path: "/checklists/:id",
+                element: (
+                  <RequirePermission permission="checklists.read">
+                    <ChecklistPage />
+                  </RequirePermission>
+                ),
+              },
+              {
+                path: "/checklists/:id/edit",
+                element: (
+                  <RequirePermission permission="checklists.manage">
+                    <ChecklistEditorPage />
+                  </RequirePermission>
+                ),
+              },
+              {
+                path: "/inspections",
+                element: (
+                  <RequirePermission permission="inspections.read">
+                    <InspectionsPage />
+                  </RequirePermission>
+                ),
+              },
+              {
+                path: "/inspections/new",
+                element: (
+                  <RequirePermission permission="inspections.conduct">
+                    <InspectionCreatePage />
+                  </RequirePermission>
+                ),
+              },
+              {
+                path: "/inspections/:id",
+                element: (
+                  <RequirePermission permission="inspections.read">
+                    <InspectionDetailPage />
+                  </RequirePermission>
+                ),
+              },
+              {
+                path: "/inspections/:id/field",
+                element: (
+                  <RequirePermission permission="inspections.conduct">
+                    <InspectionFieldPage />
+                  </RequirePermission>
+                ),
+              },
+              {
+                path: "/inspection-plans",
+                element: (
+                  <RequirePermission permission="inspection_plans.read">
+                    <InspectionPlansPage />
+                  </RequirePermission>
+                ),
+              },
+              {
+                path: "/inspection-plans/:id",
+                element: (
+                  <RequirePermission permission="inspection_plans.read">
+                    <InspectionPlanPage />
+                  </RequirePermission>
+                ),
+              },
+              {
+                path: "/inspections/stats",
+                element: (
+                  <RequirePermission permission="inspections.stats">
+                    <InspectionStatsPage />
+                  </RequirePermission>
+                ),
+              },
+              {
+                path: "/self-inspections",
+                element: (
+                  <RequirePermission permission="self_inspections.start">
+                    <SelfSchedulesPage />
+                  </RequirePermission>
+                ),
+              },
+              {
+                path: "/self-inspections/completion",
+                element: (
+                  <RequirePermission permission="self_inspections.completion">
+                    <SelfCompletionPage />
+                  </RequirePermission>
+                ),
+              },
+              {
+                path: "/random-draws",
+                element: (
+                  <RequirePermission permission="random_draws.read">
+                    <RandomDrawsPage />
+                  </RequirePermission>
+                ),
+              },
+              {
+                path: "/random-draws/:id",
+                element: (
+                  <RequirePermission permission="random_draws.read">
+                    <RandomDrawPage />
                   </RequirePermission>
                 ),
               },

@@ -1,3 +1,4 @@
+import { checklistsMessages } from "../features/checklists/checklists.messages.js";
 import { checksMessages } from "../features/checks/checks.messages.js";
 import { dashboardsMessages } from "../features/dashboards/dashboards.messages.js";
 import { departmentsMessages } from "../features/departments/departments.messages.js";
@@ -7,12 +8,17 @@ import { exposureMessages } from "../features/hazards/exposure-messages.js";
 import { hazardsMessages } from "../features/hazards/hazards.messages.js";
 import { hazardStatsMessages } from "../features/hazards/stats.messages.js";
 import { supervisionMessages } from "../features/hazards/supervision.messages.js";
+import { inspectionPlansMessages } from "../features/inspection-plans/inspection-plans.messages.js";
+import { inspectionStatsMessages } from "../features/inspection-stats/inspection-stats.messages.js";
+import { inspectionsMessages } from "../features/inspections/inspections.messages.js";
 import { majorHazardMessages } from "../features/major-hazard/major-hazard.messages.js";
 import { notificationsMessages } from "../features/notifications/notifications.messages.js";
 import { publicMessages } from "../features/public/public.messages.js";
+import { randomDrawsMessages } from "../features/random-draws/random-draws.messages.js";
 import { regionsMessages } from "../features/regions/regions.messages.js";
 import { riskMessages } from "../features/risk/risk.messages.js";
 import { riskRegionMessages } from "../features/risk-region/risk-region.messages.js";
+import { selfInspectionsMessages } from "../features/self-inspections/self-inspections.messages.js";
 import type { Lang } from "./language.js";
 
 /** Every UI string, zh-CN first. `{name}` placeholders are filled by `t(key, params)`. */
@@ -413,6 +419,12 @@ const features = [
   exposureMessages,
   publicMessages,
   notificationsMessages,
+  inspectionsMessages,
+  checklistsMessages,
+  selfInspectionsMessages,
+  inspectionStatsMessages,
+  inspectionPlansMessages,
+  randomDrawsMessages,
 ] as const;
 
 type Merge<T extends readonly { "zh-CN": Record<string, string> }[]> = T extends readonly [infer H, ...infer R]

@@ -16,10 +16,11 @@ type Values = {
   regionCode?: string;
   enterpriseId?: string;
   phone?: string;
+  enforcementCertNo?: string;
   password?: string;
 };
 
-const fieldNames = ["username", "displayName", "role", "regionCode", "enterpriseId", "phone", "password"] as const;
+const fieldNames = ["username", "displayName", "role", "regionCode", "enterpriseId", "phone", "enforcementCertNo", "password"] as const;
 const usernamePattern = /^[A-Za-z0-9_.-]{3,64}$/;
 const regionPattern = /^(\d{2}|\d{4}|\d{6}|\d{9}|\d{12})$/;
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -70,6 +71,8 @@ function UserForm({
   const [error, setError] = useState<ApiError>();
   const isEnterprise = role ? scopeKindOf[role] === "enterprise" : false;
   const levels = role ? allowedRegionLevels[role] : undefined;
+  // 行政执法证号: regulators only (the inspector directory of random draws).
+  const isRegulator = role === "regulator_leader" || role === "regulator_inspector";
 
   const onFinish = async (v: Values) => {
     setSubmitting(true);
@@ -80,6 +83,7 @@ function UserForm({
       regionCode: v.regionCode?.trim() || null,
       enterpriseId: (isEnterprise && v.enterpriseId?.trim()) || null,
       phone: v.phone?.trim() || null,
+      enforcementCertNo: (isRegulator && v.enforcementCertNo?.trim()) || null,
     };
     try {
       const saved = user
@@ -123,6 +127,7 @@ function UserForm({
               regionCode: user.regionCode ?? undefined,
               enterpriseId: user.enterpriseId ?? undefined,
               phone: user.phone ?? undefined,
+              enforcementCertNo: user.enforcementCertNo ?? undefined,
             }
           : undefined
       }
@@ -174,6 +179,11 @@ function UserForm({
       <Form.Item name="phone" label={t("users.phone")} rules={[{ pattern: phonePattern, message: t("users.phoneInvalid") }]}>
         <Input name="phone" type="tel" maxLength={20} />
       </Form.Item>
+      {isRegulator && (
+        <Form.Item name="enforcementCertNo" label={t("users.enforcementCertNo")} extra={t("users.enforcementCertNoHint")}>
+          <Input name="enforcementCertNo" maxLength={32} />
+        </Form.Item>
+      )}
       {!user && (
         <>
           <Form.Item
