@@ -12,7 +12,9 @@ import { commitImport, importReport, validateImport } from "../enterprises/enter
 import { listEnterprises } from "../enterprises/enterprises.service.js";
 import type { SheetRow } from "../enterprises/enterprises.sheet.js";
 import { seedDemoHazards } from "../hazards/hazards.demo.js";
+import { seedDemoInspections } from "../inspections/inspections.demo.js";
 import { seedDemoHazardUnits } from "../major-hazard/major-hazard.demo.js";
+import { seedDemoDraw } from "../random-draws/random-draws.demo.js";
 import { builtInDivisions, listRegionChildren } from "../regions/regions.service.js";
 import { seedDemoRisks } from "../risk/risk.demo.js";
 
@@ -297,7 +299,11 @@ async function* sheetOf(rows: EnterpriseCreate[]): AsyncGenerator<SheetRow> {
 }
 
 /** 行政执法证号 of the demo regulators (fictional numbers). */
-const demoCertificates: Record<string, string> = { "cz-yjj": "JF320400001", "ly-inspector": "JF320481001" };
+const demoCertificates: Record<string, string> = {
+  "cz-yjj": "JF320400001",
+  "ly-inspector": "JF320481001",
+  "ly-inspector2": "JF320481002",
+};
 
 /** Seeds the demo city through the services and returns the demo accounts (passwords shown once). */
 export async function seedDemoCity(db: Db, now: Date, count = 3000): Promise<DemoAccount[]> {
@@ -349,6 +355,7 @@ export async function seedDemoCity(db: Db, now: Date, count = 3000): Promise<Dem
       enterpriseId: null,
       description: "溧阳市执法检查人员 / 溧阳市 inspector",
     },
+
     {
       role: "grid_member",
       username: "ly-grid",
@@ -365,8 +372,7 @@ export async function seedDemoCity(db: Db, now: Date, count = 3000): Promise<Dem
     },
   ];
   const out: DemoAccount[] = [];
-  let chemicalAdmin: Actor | null = null;
-  let inspector: Actor | null = null;
+  const actors = new Map<string, Actor>();
   for (const a of accounts) {
     if (a.role === "enterprise_admin" && !a.enterpriseId) continue;
     const password = generatePassword(12);
@@ -385,27 +391,42 @@ export async function seedDemoCity(db: Db, now: Date, count = 3000): Promise<Dem
       },
     );
     out.push({ ...a, password });
-    if (a.role === "regulator_inspector") {
-      inspector = {
-        ...system,
-        userId: user.id,
-        username: user.username,
-        displayName: user.displayName,
-        role: a.role,
-        regionCode: a.regionCode,
-      };
-    }
-    if (a.role === "enterprise_admin") {
-      chemicalAdmin = {
-        ...system,
-        userId: user.id,
-        username: user.username,
-        displayName: user.displayName,
-        role: "enterprise_admin",
-        enterpriseId: a.enterpriseId,
-      };
-    }
+    actors.set(a.username, {
+      ...system,
+      userId: user.id,
+      username: user.username,
+      displayName: user.displayName,
+      role: a.role,
+      regionCode: a.regionCode,
+      enterpriseId: a.enterpriseId,
+    });
   }
+  // The county's second 执法人员, so 溧阳市 has a team of two (行政处罚法 Art. 42). Not a demo sign-in: its random
+  // password is not kept (the administrator can reset it); it signs the records with ly-inspector.
+  const second = await createUser(
+    db,
+    { actor: null, ip: null, now },
+    {
+      username: "ly-inspector2",
+      displayName: "溧阳市执法检查人员（二）",
+      role: "regulator_inspector",
+      regionCode: "320481",
+      enterpriseId: null,
+      enforcementCertNo: demoCertificates["ly-inspector2"] ?? null,
+      password: generatePassword(16),
+    },
+  );
+  const chemicalAdmin = actors.get("ly-chem-admin") ?? null;
+  const inspector = actors.get("ly-inspector") ?? null;
+  const inspector2: Actor = {
+    ...system,
+    userId: second.id,
+    username: second.username,
+    displayName: second.displayName,
+    role: "regulator_inspector",
+    regionCode: "320481",
+  };
+  const leader = actors.get("cz-yjj") ?? null;
   // 危险化学品重大危险源: units of 溧阳市's chemical plants, identified and graded (GB 18218-2018).
   await seedDemoHazardUnits(db, ctx);
   // 风险分级管控: risk registers of the chemical and metallurgy enterprises; the demo company's on its site plan.
@@ -414,5 +435,17 @@ export async function seedDemoCity(db: Db, now: Date, count = 3000): Promise<Dem
   if (chemical && chemicalAdmin) await seedDemoChecks(db, ctx, chemical.id, chemicalAdmin);
   // 隐患治理: findings in every state of the loop, a listed 重大 hazard, and today's escalation run.
   if (chemical && chemicalAdmin && inspector) await seedDemoHazards(db, ctx, chemical.id, chemicalAdmin, inspector);
+  // 双随机一公开: an executed draw over 溧阳市 with a fixed (demo) beacon value, publicly re-runnable.
+  const draw = inspector ? await seedDemoDraw(db, ctx, inspector) : null;
+  // 检查: the company's weekly self-inspections, the approved annual plan, a finished and an open regulator inspection.
+  if (chemical && chemicalAdmin && inspector && leader) {
+    await seedDemoInspections(db, ctx, {
+      companyId: chemical.id,
+      companyAdmin: chemicalAdmin,
+      inspectors: [inspector, inspector2],
+      leader,
+      draw,
+    });
+  }
   return out;
 }
