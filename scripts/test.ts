@@ -50,6 +50,7 @@ export const unitFiles = [
   "server/modules/major-hazard/major-hazard.test.ts",
   "server/modules/demo/demo.test.ts",
   "domain/inspections/draw.test.ts",
+  "domain/inspections/publication.test.ts",
   "server/modules/random-draws/random-draws.test.ts",
   "domain/inspections/builtin-checklists.test.ts",
   "server/modules/checklists/checklists.test.ts",

@@ -4,6 +4,7 @@ import { HazardLevel, HazardState } from "../hazards/hazard.dto.js";
 import { photoTypes } from "../hazards/photo.js";
 import { ChecklistContent, ChecklistItemId, InspectionResponseInput } from "./checklist.js";
 import { inspectionKinds, inspectionResults, inspectionStatuses, signerKinds } from "./inspection.js";
+import { publicResults } from "./publication.js";
 
 export { InspectionResponseInput } from "./checklist.js";
 
@@ -225,3 +226,28 @@ export const InspectorOption = z.object({
 });
 export type InspectorOption = z.infer<typeof InspectorOption>;
 export const InspectorOptionQuery = z.object({ q: z.string().trim().max(50).optional() });
+
+/** A published result (double-random.md R7); the enum is open for the enforcement module's 立案 and 处罚. */
+export const PublicInspectionResult = z.enum(publicResults);
+
+/**
+ * GET /api/public/random-draws/:id/results (R7), no sign-in: per finished inspection of a drawn object, the
+ * enterprise's name and USCC, the day the inspection ended, the result — nothing more — and the last day it was
+ * due to be public (the end + `publishWithinWorkingDays` working days). Objects not inspected yet are not listed.
+ */
+export const PublicDrawResults = z.object({
+  drawId: z.string().uuid(),
+  planCode: z.string(),
+  title: z.string(),
+  publishWithinWorkingDays: z.number().int(),
+  results: z.array(
+    z.object({
+      uscc: z.string(),
+      name: z.string(),
+      inspectedOn: z.string(),
+      result: PublicInspectionResult,
+      publishBy: z.string(),
+    }),
+  ),
+});
+export type PublicDrawResults = z.infer<typeof PublicDrawResults>;

@@ -65,8 +65,9 @@ export type InspectionStatsGroup = z.infer<typeof InspectionStatsGroup>;
 
 /**
  * Draws executed in the period by bodies of the region subtree (and the department): enterprises drawn, and of them
- * inspected (a finished double-random inspection of that draw, whenever). `publishedOnTime` (R7, 20 working days) is
- * null: no publication date per result is recorded yet.
+ * inspected (a finished inspection linked to that draw, whenever), and of those the results published on time (R7):
+ * public from the inspection's end (or the 四不两直 draw's reveal date, if later) within 20 working days. Null is
+ * kept in the type for compatibility; it is always a count now.
  */
 export const DoubleRandomFigures = z.object({
   draws: z.number().int(),

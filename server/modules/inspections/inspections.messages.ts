@@ -69,6 +69,34 @@ defineMessages({
   "inspections.signature_png": { zh: "签字须为 PNG 图片（不超过 1 MB）", en: "A signature must be a PNG image (at most 1 MB)" },
   "inspections.signature_twice": { zh: "同一人签了两次", en: "The same person signed twice" },
   "inspections.signer_not_inspector": { zh: "签字人不是本检查组成员", en: "The signer is not on the inspection team" },
+  "inspections.draw_unknown": { zh: "没有该双随机抽查（或不在您的辖区）", en: "No such random draw in your region" },
+  "inspections.draw_not_executed": { zh: "该双随机抽查尚未摇号", en: "This random draw has not been executed yet" },
+  "inspections.draw_kind": {
+    zh: "按双随机抽查开展的检查，类型须为“双随机抽查”（“四不两直”或交叉检查方式组织的抽查也可选相应类型）",
+    en: "An inspection of a random draw is a double-random inspection (or unannounced / cross-area when the draw was prepared so)",
+  },
+  "inspections.not_drawn": { zh: "该企业不在本次抽查抽中的检查对象中", en: "This enterprise was not drawn by this random draw" },
+  "inspections.draw_team": {
+    zh: "检查组须为本次抽查为该企业抽取的执法人员：{team}（执法人员回避的，须先登记回避并由系统抽取替补）",
+    en: "The team must be the officers drawn for this enterprise: {team} (an officer who recuses is replaced through a recorded recusal first)",
+  },
+  "inspections.plan_kind": {
+    zh: "按年度检查计划开展的检查，类型须为“计划检查”",
+    en: "An inspection of an annual plan item is a planned inspection",
+  },
+  "inspections.plan_item_unknown": { zh: "没有该年度计划检查事项（或不在您的辖区）", en: "No such annual plan item in your region" },
+  "inspections.plan_not_approved": {
+    zh: "该年度检查计划尚未经批准，不能据此开展检查",
+    en: "The annual plan is not approved yet: it is not in effect",
+  },
+  "inspections.plan_item_enterprise": {
+    zh: "该计划检查事项对应的是另一家企业",
+    en: "This plan item is for another enterprise",
+  },
+  "inspections.plan_item_done": {
+    zh: "该计划检查事项已由另一次检查完成",
+    en: "Another finished inspection has already done this plan item",
+  },
   "inspections.result_conflict": {
     zh: "有不合格检查项时，检查结论不能为“未发现问题”",
     en: "With a failed item the result cannot be “passed”",

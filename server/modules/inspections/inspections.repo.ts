@@ -41,9 +41,11 @@ export async function bumpInProgress(
   return row;
 }
 
+// The outer id is qualified by hand: drizzle writes a single-table select's columns unqualified, and a bare "id"
+// inside the subquery would be the response's own.
 const countsSql = {
-  answered: sql<number>`(select count(*)::int from ${inspectionResponses} r where r.inspection_id = ${inspections.id} and r.outcome is not null)`,
-  failed: sql<number>`(select count(*)::int from ${inspectionResponses} r where r.inspection_id = ${inspections.id} and r.outcome = 'fail')`,
+  answered: sql<number>`(select count(*)::int from ${inspectionResponses} r where r.inspection_id = "inspections"."id" and r.outcome is not null)`,
+  failed: sql<number>`(select count(*)::int from ${inspectionResponses} r where r.inspection_id = "inspections"."id" and r.outcome = 'fail')`,
 };
 
 export async function listInspections(db: Db, scope: SQL, q: InspectionListQuery, mine?: SQL) {

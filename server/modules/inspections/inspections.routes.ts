@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ErrorBody } from "../../../domain/common/error.js";
 import { pageOf } from "../../../domain/common/page.js";
 import {
   Inspection,
@@ -11,10 +12,12 @@ import {
   InspectorOption,
   InspectorOptionQuery,
   maxPhotosPerBatch,
+  PublicDrawResults,
 } from "../../../domain/inspections/inspection.dto.js";
 import type { AppDeps } from "../../deps.js";
 import { errorResponses } from "../../kernel/http/responses.js";
 import type { Server } from "../../kernel/http/server.js";
+import { holidaysOf, publicDrawResults } from "./inspections.publication.js";
 import { inspectionReport } from "./inspections.report.js";
 import {
   createInspection,
@@ -33,7 +36,9 @@ const responsesBodyLimit = maxPhotosPerBatch * 14 * 1024 * 1024 + 2 * 1024 * 102
 // Up to 12 signatures of ≤ 1 MB as base64.
 const finishBodyLimit = 24 * 1024 * 1024;
 
-export function inspectionsRoutes(app: Server, { db }: AppDeps) {
+export function inspectionsRoutes(app: Server, { db, config }: AppDeps) {
+  const holidays = holidaysOf(config);
+
   app.get(
     "/api/inspections",
     {
@@ -136,6 +141,23 @@ export function inspectionsRoutes(app: Server, { db }: AppDeps) {
         .header("content-disposition", `inline; filename="inspection-report.pdf"; filename*=UTF-8''${encodeURIComponent(fileName)}`)
         .send(pdf);
     },
+  );
+
+  app.get(
+    "/api/public/random-draws/:id/results",
+    {
+      // No sign-in (double-random.md R7); 404 until the draw's public record shows its result. Rate-limited.
+      config: { permission: "public" },
+      schema: {
+        tags,
+        summary:
+          "双随机一公开 results: per finished inspection of a drawn enterprise its name, USCC, date and result, and the publication deadline (R7)",
+        security: [],
+        params: IdParams,
+        response: { 200: PublicDrawResults, 400: ErrorBody, 404: ErrorBody, 429: ErrorBody },
+      },
+    },
+    (req) => publicDrawResults(db, req.ctx, req.params.id, holidays),
   );
 
   app.get(

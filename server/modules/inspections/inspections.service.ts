@@ -40,7 +40,10 @@ import { getChecklistVersion, latestChecklistVersion } from "../checklists/check
 import { departmentsByIds } from "../departments/departments.service.js";
 import { type EnterpriseFacts, enterpriseFacts, getEnterprise } from "../enterprises/enterprises.service.js";
 import { hazardSummaries, type IntakeHazard, registerHazardsInTx } from "../hazards/hazards.intake.js";
+import { type DrawnObject, drawnObject } from "../random-draws/random-draws.service.js";
 import { inspectionEntity, inspectionPhotoEntity } from "./inspections.messages.js";
+import { planItemFor } from "./inspections.plans.js";
+import { itemDone } from "./inspections.plans.repo.js";
 import { assertMayConduct, assertMayStart, inspectionScope, mineWhere, photoScope } from "./inspections.policy.js";
 import * as repo from "./inspections.repo.js";
 
@@ -259,6 +262,11 @@ export async function createInspection(db: Db, ctx: Ctx, input: InspectionCreate
   if (input.departmentId && (await departmentsByIds(db, [input.departmentId])).length === 0) {
     throw fieldError("departmentId", "inspections.department_unknown");
   }
+  const links = [
+    ...(await drawLinkProblems(db, ctx, input, enterprise.id, team)),
+    ...(await planLinkProblems(db, ctx, input, enterprise.id)),
+  ];
+  if (links.length) throw new AppError(400, "validation", { fields: links });
 
   const row = await withTx(db, async (tx) => {
     const inserted = await repo.insertInspection(tx, {
@@ -295,6 +303,8 @@ export async function createInspection(db: Db, ctx: Ctx, input: InspectionCreate
         startLatitude: inserted.startLatitude,
         startLongitude: inserted.startLongitude,
         correctsId: inserted.correctsId,
+        planItemId: inserted.planItemId,
+        drawId: inserted.drawId,
         status: inserted.status,
         version: inserted.version,
       },
@@ -302,6 +312,55 @@ export async function createInspection(db: Db, ctx: Ctx, input: InspectionCreate
     return inserted;
   });
   return detailOf(db, ctx, row);
+}
+
+/**
+ * The kinds an inspection of a draw may have: double_random, or the mode the draw was prepared in — 四不两直
+ * (`unannounced`, seed 004) or a monthly cross-county check (`cross_area`, seed 001). Either way it is linked by its
+ * draw and counted and published as the draw's (double-random.md R6–R7).
+ */
+function drawKinds(d: DrawnObject): InspectionKind[] {
+  return ["double_random", ...(d.unannounced ? (["unannounced"] as const) : []), ...(d.crossRegion ? (["cross_area"] as const) : [])];
+}
+
+/**
+ * An inspection naming a draw (issue 7 §5): the draw is one the caller sees, executed, the enterprise among its
+ * drawn objects, the kind a double-random one, and the team exactly the officers drawn for the enterprise. A
+ * different team is refused: a drawn officer who cannot go recuses through the draw (R4, R8.7), whose published
+ * replacement is then part of the drawn team.
+ */
+async function drawLinkProblems(db: Db, ctx: Ctx, input: InspectionCreate, enterpriseId: string, team: Member[]): Promise<FieldError[]> {
+  if (!input.drawId) return [];
+  const drawn = await drawnObject(db, ctx, input.drawId, enterpriseId);
+  if (!drawn) return [{ path: "drawId", code: "inspections.draw_unknown" }];
+  if (drawn.status !== "executed") return [{ path: "drawId", code: "inspections.draw_not_executed" }];
+  const fields: FieldError[] = [];
+  if (!drawKinds(drawn).includes(input.kind)) fields.push({ path: "kind", code: "inspections.draw_kind" });
+  if (!drawn.team) fields.push({ path: "enterpriseId", code: "inspections.not_drawn" });
+  else {
+    const drawnIds = new Set(drawn.team.map((m) => m.userId));
+    if (team.length !== drawnIds.size || team.some((m) => !drawnIds.has(m.userId))) {
+      const names = drawn.team.map((m) => `${m.name}（${m.certNo}）`).join("、");
+      fields.push({ path: "inspectorIds", code: "inspections.draw_team", params: { team: names } });
+    }
+  }
+  return fields;
+}
+
+/**
+ * An inspection naming a visit of the annual plan (issue 7 §4): a planned inspection of that visit's enterprise,
+ * the plan approved (in effect) and visible to the caller, and the visit not already done by a finished inspection.
+ */
+async function planLinkProblems(db: Db, ctx: Ctx, input: InspectionCreate, enterpriseId: string): Promise<FieldError[]> {
+  if (!input.planItemId) return [];
+  const fields: FieldError[] = [];
+  if (input.kind !== "planned") fields.push({ path: "kind", code: "inspections.plan_kind" });
+  const item = await planItemFor(db, ctx, input.planItemId);
+  if (!item) fields.push({ path: "planItemId", code: "inspections.plan_item_unknown" });
+  else if (item.planStatus !== "approved") fields.push({ path: "planItemId", code: "inspections.plan_not_approved" });
+  else if (item.enterpriseId !== enterpriseId) fields.push({ path: "planItemId", code: "inspections.plan_item_enterprise" });
+  else if (await itemDone(db, item.planId, input.planItemId)) fields.push({ path: "planItemId", code: "inspections.plan_item_done" });
+  return fields;
 }
 
 async function selfMember(db: Db, ctx: Ctx, actor: Actor): Promise<Member> {

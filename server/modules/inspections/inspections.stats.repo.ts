@@ -1,4 +1,4 @@
-import { and, eq, inArray, isNotNull, type SQL, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, isNotNull, type SQL, sql } from "drizzle-orm";
 import { addDays, type CalendarDay, shanghaiMidnight } from "../../../domain/common/calendar.js";
 import { type InspectionKind, inspectionKinds } from "../../../domain/inspections/inspection.js";
 import { likeEscape } from "../../kernel/authz/scope.js";
@@ -41,7 +41,7 @@ function grouped<T extends { key: string | null; isTotal: number }>(rows: T[]): 
 /**
  * Inspections started in the period: per kind, supervisory ones (every kind but 自查) and how many finished,
  * distinct enterprises covered, hazards raised by the finished supervisory ones (responses linked to a hazard), and
- * distinct (draw, enterprise) pairs with a finished double-random inspection.
+ * distinct (draw, enterprise) pairs with a finished inspection linked to a draw (double-random, whatever its kind).
  */
 export async function inspectionCounts(db: Db, scope: SQL, w: StatsWindow, f: StatsFilter, key: StatsKey): Promise<InspectionCountsRow[]> {
   const groupKey = key.by === "region" ? sql`left(${i.regionCode}, ${sql.raw(String(key.length))})` : sql`${i.departmentId}::text`;
@@ -62,7 +62,7 @@ export async function inspectionCounts(db: Db, scope: SQL, w: StatsWindow, f: St
       finished: count(finishedSupervisory),
       enterprisesCovered: sql<number>`(count(distinct ${i.enterpriseId}) filter (where ${supervisory}))::int`,
       hazardsFound: sql<number>`(coalesce(sum(${hazardsPer.n}) filter (where ${finishedSupervisory}), 0))::int`,
-      doubleRandomDone: sql<number>`(count(distinct (${i.drawId}, ${i.enterpriseId})) filter (where ${i.kind} = 'double_random' and ${i.drawId} is not null and ${i.status} = 'finished'))::int`,
+      doubleRandomDone: sql<number>`(count(distinct (${i.drawId}, ${i.enterpriseId})) filter (where ${i.drawId} is not null and ${i.status} = 'finished'))::int`,
     })
     .from(i)
     .leftJoin(hazardsPer, eq(hazardsPer.inspectionId, i.id))
@@ -107,14 +107,23 @@ export async function raisedHazards(db: Db, scope: SQL, w: StatsWindow, f: Stats
     );
 }
 
-/** Drawn enterprises of the given draws with a finished double-random inspection of that draw (distinct pairs). */
-export async function drawsInspected(db: Db, scope: SQL, drawIds: string[]): Promise<number> {
-  if (drawIds.length === 0) return 0;
-  const [row] = await db
-    .select({ n: sql<number>`count(distinct (${i.drawId}, ${i.enterpriseId}))::int` })
+/**
+ * Finished inspections linked to the given draws (draw_id; createInspection checks the link, so any kind linked is
+ * the draw's: double_random, unannounced or cross_area), oldest first: the statistics' "inspected" and "published on
+ * time" and the public results page (double-random.md R7) read the same rows.
+ */
+export async function finishedOfDraws(
+  db: Db,
+  scope: SQL,
+  drawIds: string[],
+): Promise<{ drawId: string; enterpriseId: string; finishedAt: Date; result: string | null }[]> {
+  if (drawIds.length === 0) return [];
+  const found = await db
+    .select({ drawId: i.drawId, enterpriseId: i.enterpriseId, finishedAt: i.finishedAt, result: i.result })
     .from(i)
-    .where(and(scope, inArray(i.drawId, drawIds), eq(i.kind, "double_random"), eq(i.status, "finished")));
-  return row?.n ?? 0;
+    .where(and(scope, inArray(i.drawId, drawIds), eq(i.status, "finished"), isNotNull(i.finishedAt)))
+    .orderBy(asc(i.finishedAt), asc(i.id));
+  return found.map((r) => ({ ...r, drawId: r.drawId as string, finishedAt: r.finishedAt as Date }));
 }
 
 export type PlanCountsRow = Keyed & { due: number; done: number };

@@ -3,12 +3,14 @@ import type { AppDeps } from "../../deps.js";
 import { errorResponses } from "../../kernel/http/responses.js";
 import type { Server } from "../../kernel/http/server.js";
 import { langOf } from "../../kernel/i18n/i18n.js";
+import { holidaysOf } from "./inspections.publication.js";
 import { inspectionStats } from "./inspections.stats.js";
 import { inspectionStatsWorkbook, xlsxType } from "./inspections.stats.sheet.js";
 
 const tags = ["inspections"];
 
-export function inspectionStatsRoutes(app: Server, { db }: AppDeps) {
+export function inspectionStatsRoutes(app: Server, { db, config }: AppDeps) {
+  const calendar = { holidays: holidaysOf(config) }; // R7's working days
   app.get(
     "/api/inspections/stats",
     {
@@ -21,7 +23,7 @@ export function inspectionStatsRoutes(app: Server, { db }: AppDeps) {
         response: { 200: InspectionStats, ...errorResponses },
       },
     },
-    (req) => inspectionStats(db, req.ctx, req.query),
+    (req) => inspectionStats(db, req.ctx, req.query, calendar),
   );
 
   app.get(
@@ -31,7 +33,7 @@ export function inspectionStatsRoutes(app: Server, { db }: AppDeps) {
       schema: { tags, summary: "The same figures as GET /api/inspections/stats as an .xlsx table", querystring: InspectionStatsQuery },
     },
     async (req, reply) => {
-      const stats = await inspectionStats(db, req.ctx, req.query);
+      const stats = await inspectionStats(db, req.ctx, req.query, calendar);
       const data = await inspectionStatsWorkbook(stats, langOf(req.headers["accept-language"]));
       const name = `监督检查统计-${stats.from}-${stats.to}.xlsx`;
       return reply

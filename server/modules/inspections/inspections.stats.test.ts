@@ -14,7 +14,7 @@ import { inspectionPlanItems, inspectionPlans } from "./inspections.schema.js";
 //   I3 complaint, e2, started 11-23, not finished
 //   I4 self, e1 (自查), finished with a fail → its hazard is no supervisory finding
 //   I5 planned, e3 (天宁区), finished with a fail → outside 溧阳市
-//   I6 follow_up, e2, D1, 11-25, finished, all pass; it names plan item P5
+//   I6 planned, e2, D1, 11-25, finished, all pass; it names plan item P5
 //
 //   plan A (approved, D1): P1 e1 Nov (its inspection I1), P2 e2 Nov (not done), P3 e1 Dec (outside November)
 //   plan B (draft):         P4 e2 Nov (a draft plan counts for nothing)
@@ -230,7 +230,7 @@ before(async () => {
   const p5 = await item(await plan("approved", null), e2, 11);
 
   await goTo("2026-11-25");
-  await finish(s.ins1, await start(s.ins1, { kind: "follow_up", enterpriseId: e2, departmentId: d1, planItemId: p5 }));
+  await finish(s.ins1, await start(s.ins1, { kind: "planned", enterpriseId: e2, departmentId: d1, planItemId: p5 }));
 });
 after(() => t.close());
 
@@ -238,7 +238,7 @@ describe("inspection statistics", () => {
   test("a county's November: inspections by kind, coverage, plan, hazards per inspection and 重大 — totals and townships", async () => {
     const r = await ok<Stats>(stats(s.ins1, november));
     assert.equal(r.region?.code, "320481");
-    assert.deepEqual(kindsOf(r.totals), { planned: 1, double_random: 1, complaint: 1, self: 1, follow_up: 1 });
+    assert.deepEqual(kindsOf(r.totals), { planned: 2, double_random: 1, complaint: 1, self: 1 });
     assert.deepEqual(pick(r.totals, main), {
       inspections: 4,
       finished: 3,
@@ -253,7 +253,8 @@ describe("inspection statistics", () => {
     assert.equal(r.totals.hazardsPerInspection, 2 / 3);
     assert.equal(r.totals.planRate, 2 / 3);
     assert.equal(r.totals.doubleRandomDone, 1);
-    assert.deepEqual(r.doubleRandom, { draws: 1, drawn: 2, inspected: 1, inspectedRate: 0.5, publishedOnTime: null });
+    // R7: I2's result is public from the day it finished (the draw was announced), within 20 working days.
+    assert.deepEqual(r.doubleRandom, { draws: 1, drawn: 2, inspected: 1, inspectedRate: 0.5, publishedOnTime: 1 });
 
     const liCheng = r.groups.find((g) => g.key === "320481002");
     assert.equal(liCheng?.label, "溧城街道");
@@ -270,7 +271,7 @@ describe("inspection statistics", () => {
       majorFound: 1,
     });
     const daiTou = r.groups.find((g) => g.key === "320481102");
-    assert.deepEqual(kindsOf(daiTou), { complaint: 1, follow_up: 1 });
+    assert.deepEqual(kindsOf(daiTou), { complaint: 1, planned: 1 });
     assert.deepEqual(pick(daiTou, main), {
       inspections: 2,
       finished: 1,
@@ -291,7 +292,7 @@ describe("inspection statistics", () => {
     const r = await ok<Stats>(stats(s.ins1, `${november}&groupBy=department`));
     const byD1 = r.groups.find((g) => g.key === d1);
     assert.equal(byD1?.label, "溧阳市应急管理局");
-    assert.deepEqual(kindsOf(byD1), { planned: 1, follow_up: 1 });
+    assert.deepEqual(kindsOf(byD1), { planned: 2 });
     assert.deepEqual(pick(byD1, main), {
       inspections: 2,
       finished: 2,
@@ -327,7 +328,7 @@ describe("inspection statistics", () => {
 
   test("the period bounds inspections by the day they started and plan items by their month", async () => {
     const r = await ok<Stats>(stats(s.ins1, "from=2026-11-24&to=2026-11-30"));
-    assert.deepEqual(kindsOf(r.totals), { follow_up: 1 });
+    assert.deepEqual(kindsOf(r.totals), { planned: 1 });
     assert.deepEqual(pick(r.totals, ["inspections", "finished", "hazardsFound"]), { inspections: 1, finished: 1, hazardsFound: 0 });
     const before = await ok<Stats>(stats(s.ins1, "from=2026-10-01&to=2026-11-22"));
     assert.deepEqual(
@@ -384,7 +385,7 @@ describe("inspection statistics", () => {
       ["监督检查", "已完成", "计划检查", "企业自查", "覆盖企业", "计划应检", "计划已检", "发现隐患", "发现重大隐患"].map(
         (h) => total[col(h)],
       ),
-      [4, 3, 1, 1, 2, 3, 2, 2, 1],
+      [4, 3, 2, 1, 2, 3, 2, 2, 1],
     );
     assert.equal(liCheng[col("发现重大隐患")], 1);
     assert.ok(rows.some((r) => r[0] === "抽中企业" && r[1] === 2));
@@ -412,5 +413,49 @@ describe("inspection statistics", () => {
         `${path} in ${res.body}`,
       );
     }
+  });
+});
+
+describe("双随机: results published on time (double-random.md R7)", () => {
+  test("an unannounced draw's result is published only from its reveal date: not yet, then late; an announced one on time", async () => {
+    // A 四不两直 draw of both enterprises, revealed 2027-01-04 — after the 20 working days from an inspection
+    // finished 2026-11-25 (due 2026-12-23).
+    const prepared = await ok<{ id: string; version: number }>(
+      send(s.ins2, "POST", "/api/random-draws", {
+        planCode: "LY-320481-2026-DR-STATS-4B2Z",
+        title: "2026年11月“四不两直”双随机抽查",
+        regionCode: "320481",
+        k: 2,
+        teamSize: 2,
+        unannounced: true,
+        revealOn: "2027-01-04",
+        beaconSource: "中国福利彩票双色球",
+        beaconId: "2026137期",
+      }),
+      201,
+    );
+    const executed = await ok<{ id: string }>(
+      send(s.ins2, "POST", `/api/random-draws/${prepared.id}/execute`, {
+        version: prepared.version,
+        beaconValue: "01 02 03 04 05 06 + 07",
+      }),
+    );
+    await finish(s.ins1, await start(s.ins1, { kind: "unannounced", enterpriseId: e2, drawId: executed.id }));
+
+    const now = await ok<Stats>(stats(s.ins1, november));
+    assert.deepEqual(now.doubleRandom, { draws: 2, drawn: 4, inspected: 2, inspectedRate: 0.5, publishedOnTime: 1 });
+    assert.equal(now.totals.doubleRandomDone, 2, "an unannounced inspection of a draw is the draw's");
+    const results = (id: string) => t.app.inject({ method: "GET", url: `/api/public/random-draws/${id}/results` });
+    assert.equal((await results(executed.id)).statusCode, 404, "not revealed yet");
+
+    await goTo("2027-01-05");
+    const published = await ok<{ results: { inspectedOn: string; publishBy: string }[] }>(results(executed.id));
+    assert.deepEqual(
+      published.results.map((r) => [r.inspectedOn, r.publishBy]),
+      [["2026-11-25", "2026-12-23"]],
+    );
+    const later = await ok<Stats>(stats(s.ins1, november));
+    assert.equal(later.doubleRandom.publishedOnTime, 1, "published, but after its deadline");
+    assert.equal((await ok<{ results: unknown[] }>(results(drawId))).results.length, 1);
   });
 });

@@ -1,7 +1,8 @@
 import { scopeKindOf } from "../../../domain/access/roles.js";
-import { addDays, shanghaiDay, shanghaiMidnight } from "../../../domain/common/calendar.js";
+import { addDays, type CalendarDay, shanghaiDay, shanghaiMidnight } from "../../../domain/common/calendar.js";
 import { maxPageSize } from "../../../domain/common/page.js";
 import { inspectionKinds } from "../../../domain/inspections/inspection.js";
+import { publishedOnTime as isPublishedOnTime } from "../../../domain/inspections/publication.js";
 import {
   type DoubleRandomFigures,
   type InspectionKindCounts,
@@ -18,7 +19,7 @@ import { fieldError, notFound } from "../../kernel/http/errors.js";
 import { departmentsByIds } from "../departments/departments.service.js";
 import { countEnterprisesByStatus } from "../enterprises/enterprises.stats.js";
 import { hazardSummaries } from "../hazards/hazards.intake.js";
-import { listRandomDraws } from "../random-draws/random-draws.service.js";
+import { drawResultsPublicFrom, listRandomDraws } from "../random-draws/random-draws.service.js";
 import { findRegion, listRegionChildren, regionEntity } from "../regions/regions.service.js";
 import { inspectionScope } from "./inspections.policy.js";
 import { inspectionPlanItems } from "./inspections.schema.js";
@@ -81,13 +82,15 @@ function figures(p: Parts): InspectionStatsFigures {
 
 /**
  * 双随机: the draws executed in the period by bodies of the region subtree (and the department), through the draw
- * register's service, and how many of the enterprises they drew have been inspected for that draw.
+ * register's service, how many of the enterprises they drew have been inspected for that draw, and how many of
+ * those results were published on time (R7).
  */
 async function doubleRandomFigures(
   db: Db,
   ctx: Ctx,
   w: { from: string; to: string },
   f: { region: string | null; departmentId: string | null },
+  holidays: readonly CalendarDay[],
 ): Promise<DoubleRandomFigures> {
   const after = shanghaiMidnight(w.from).getTime();
   const before = shanghaiMidnight(addDays(w.to, 1)).getTime();
@@ -104,14 +107,24 @@ async function doubleRandomFigures(
     if (page * maxPageSize >= p.total) break;
   }
   const drawn = draws.reduce((n, d) => n + d.drawn, 0);
-  const inspected = await repo.drawsInspected(
-    db,
-    inspectionScope(ctx.actor),
-    draws.map((d) => d.id),
-  );
-  // Open point: results are public with the draw record, but no publication date per inspection result is kept,
-  // so "published within 20 working days" (double-random.md R7) cannot be counted yet.
-  return { draws: draws.length, drawn, inspected, inspectedRate: shareOf(inspected, drawn), publishedOnTime: null };
+  const ids = draws.map((d) => d.id);
+  const [finished, publicFrom] = await Promise.all([
+    repo.finishedOfDraws(db, inspectionScope(ctx.actor), ids),
+    drawResultsPublicFrom(db, ctx, ids),
+  ]);
+  // A drawn enterprise counts once per draw, by its first finished inspection (the rows come oldest first).
+  const firstFinish = new Map<string, { drawId: string; finishedAt: Date }>();
+  for (const r of finished) if (!firstFinish.has(`${r.drawId}|${r.enterpriseId}`)) firstFinish.set(`${r.drawId}|${r.enterpriseId}`, r);
+  // R7: a result is public from the moment its inspection finishes (GET /api/public/random-draws/:id/results),
+  // but not before the draw's record shows the result (四不两直: its reveal date); on time = within 20 working days.
+  let publishedOnTime = 0;
+  for (const r of firstFinish.values()) {
+    const revealedOn = publicFrom.get(r.drawId);
+    const ended = shanghaiDay(r.finishedAt);
+    if (revealedOn && isPublishedOnTime({ ended, revealedOn, today: today(ctx) }, holidays)) publishedOnTime++;
+  }
+  const inspected = firstFinish.size;
+  return { draws: draws.length, drawn, inspected, inspectedRate: shareOf(inspected, drawn), publishedOnTime };
 }
 
 /** Enterprises not closed in a region subtree ("" = everywhere). */
@@ -125,9 +138,14 @@ async function registered(db: Db, prefix: string): Promise<number> {
  * and one group per child region (or per department): inspections by kind, supervisory inspections and finished
  * ones, enterprises covered and the coverage of the register, approved plan items due and done, hazards raised per
  * finished inspection and 重大 among them; and the double-random draws executed in the period with the share of
- * drawn enterprises inspected.
+ * drawn enterprises inspected and of results published on time. `calendar.holidays`: HOLIDAYS (working days).
  */
-export async function inspectionStats(db: Db, ctx: Ctx, q: InspectionStatsQuery): Promise<InspectionStats> {
+export async function inspectionStats(
+  db: Db,
+  ctx: Ctx,
+  q: InspectionStatsQuery,
+  calendar: { holidays: readonly CalendarDay[] } = { holidays: [] },
+): Promise<InspectionStats> {
   const actor = ctx.actor as Actor;
   const day = today(ctx);
   const from = q.from ?? `${day.slice(0, 4)}-01-01`;
@@ -151,7 +169,7 @@ export async function inspectionStats(db: Db, ctx: Ctx, q: InspectionStatsQuery)
     repo.inspectionCounts(db, inspectionScope(actor), window, filter, key),
     repo.planCounts(db, planItemScope(actor), window, filter, key),
     repo.raisedHazards(db, inspectionScope(actor), window, filter, key),
-    doubleRandomFigures(db, ctx, window, filter),
+    doubleRandomFigures(db, ctx, window, filter, calendar.holidays),
   ]);
   // 重大 among the hazards raised, as the hazard register grades them now (batched by 1,000 ids).
   const major = new Map<string | null, number>();

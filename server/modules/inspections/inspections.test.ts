@@ -9,6 +9,7 @@ import { rows, sql } from "../../kernel/db/db.js";
 import { buildEnterprise, buildUser, type Session, seedReference, signIn, systemCtx, type TestApp, testApp } from "../../test/harness.js";
 import { pdfFacts, pdfText, rasterize, shareOf } from "../../test/pdf-raster.js";
 import { createChecklist, publishChecklist, updateChecklist } from "../checklists/checklists.service.js";
+import { inspectionPlanItems, inspectionPlans } from "./inspections.schema.js";
 
 // The test clock starts on Monday 2026-11-23, 10:00 in Shanghai. The chemical enterprise is in 溧阳市 溧城街道 (320481002).
 let t: TestApp;
@@ -603,6 +604,14 @@ describe("lists, photos and the report", () => {
     assert.equal((await get(s.otherEnt, "/api/inspections")).json().total, 0);
     const finished = (await get(s.ins1, "/api/inspections?status=finished&kind=planned")).json();
     assert.ok(finished.items.length > 0 && finished.items.every((i: { status: string }) => i.status === "finished"));
+    // Each row's progress agrees with its record (the counts are subqueries on the responses).
+    for (const row of finished.items.slice(0, 3)) {
+      const detail = (await get(s.ins1, `/api/inspections/${row.id}`)).json();
+      const outcomes = detail.responses.map((r: { outcome: string | null }) => r.outcome);
+      assert.equal(row.answeredCount, outcomes.filter((o: string | null) => o !== null).length);
+      assert.equal(row.failedCount, outcomes.filter((o: string | null) => o === "fail").length);
+      assert.ok(row.answeredCount > 0);
+    }
   });
 
   test("photos are served in scope only", async () => {
@@ -650,5 +659,239 @@ describe("lists, photos and the report", () => {
     for (let p = 1; p <= pages; p++) redShare = Math.max(redShare, shareOf(rasterize(pdf, p), { x: 0, y: 0, w: 1, h: 1 }, "#dc1414", 40));
     assert.ok(redShare > 0.001, `photo thumbnail not visible (${redShare})`);
     expect404(await get(s.otherEnt, `/api/inspections/${i.id}/report.pdf`));
+  });
+});
+
+describe("links: a double-random draw (双随机) and the annual plan", () => {
+  type Drawn = { uscc: string; name: string; team: { certNo: string; name: string }[] };
+  type Draw = { id: string; version: number; objects: Drawn[] };
+  type Key = "ins1" | "ins2" | "township";
+  const certs: Record<string, Key> = { JF32048100001: "ins1", JF32048100002: "ins2", JF32048100003: "township" };
+  let drawSeq = 0;
+  let draw: Draw;
+  let drawnId: string;
+  let notDrawnId: string;
+  let team: Key[];
+
+  const anonymous = (url: string) => t.app.inject({ method: "GET", url, headers: { "accept-language": "en" } });
+  async function prepare(over: object = {}): Promise<Draw> {
+    const res = await send(s.ins2, "POST", "/api/random-draws", {
+      planCode: `LY-320481-2026-DR-I${++drawSeq}`,
+      title: "2026年11月双随机抽查（检查关联测试）",
+      regionCode: "320481",
+      k: 1,
+      teamSize: 2,
+      beaconSource: "中国福利彩票双色球",
+      beaconId: "2026136期",
+      ...over,
+    });
+    assert.equal(res.statusCode, 201, res.body);
+    return res.json();
+  }
+  async function execute(d: Draw): Promise<Draw> {
+    const res = await send(s.ins2, "POST", `/api/random-draws/${d.id}/execute`, {
+      version: d.version,
+      beaconValue: "03 07 12 19 25 31 + 09",
+    });
+    assert.equal(res.statusCode, 200, res.body);
+    return res.json();
+  }
+  const teamOf = (d: Draw) => (d.objects[0] as Drawn).team.map((m) => certs[m.certNo] as Key);
+  const enterpriseOf = (d: Draw) => ((d.objects[0] as Drawn).name === "溧阳市检查测试化工有限公司" ? enterpriseId : otherId);
+  const signaturesOf = (keys: Key[]) => [...keys.map((k) => sign("inspector", names[k], ids[k])), sign("enterprise", "张三")];
+  const inspections = () => count(sql`select count(*)::int as n from inspections`);
+
+  before(async () => {
+    draw = await execute(await prepare());
+    drawnId = enterpriseOf(draw);
+    notDrawnId = drawnId === enterpriseId ? otherId : enterpriseId;
+    team = teamOf(draw);
+    assert.equal(team.length, 2);
+  });
+
+  test("refused with 400 on the field, nothing stored: unknown, unseen or undrawn draw, wrong kind, another team", async () => {
+    const before = await inspections();
+    const drawn = { kind: "double_random", enterpriseId: drawnId, drawId: draw.id, inspectorIds: team.map((k) => ids[k]) };
+    const prepared = await prepare();
+    const others = (["ins1", "ins2", "township"] as const).filter((k) => !team.includes(k));
+    const cases: [Session, object, string, RegExp][] = [
+      [s.ins1, { ...drawn, drawId: randomUUID() }, "drawId", /No such random draw/],
+      [s.ins1, { ...drawn, drawId: prepared.id }, "drawId", /not been executed/],
+      [s.ins1, { ...drawn, kind: "planned" }, "kind", /double-random inspection/],
+      [s.ins1, { ...drawn, kind: "unannounced" }, "kind", /double-random inspection/], // not prepared as 四不两直
+      [s.ins1, { ...drawn, enterpriseId: notDrawnId }, "enterpriseId", /not drawn/],
+      [s.ins1, { ...drawn, inspectorIds: [ids[team[0] as Key], ids[others[0] as Key]] }, "inspectorIds", /officers drawn/],
+      [s.ins1, { ...drawn, inspectorIds: [...drawn.inspectorIds, ids[others[0] as Key]] }, "inspectorIds", /officers drawn/],
+    ];
+    for (const [session, body, path, message] of cases) {
+      const res = await start(session, body);
+      expect400(res, path);
+      const field = res.json().error.fields.find((f: { path: string }) => f.path === path);
+      assert.match(field.message, message, JSON.stringify(body));
+    }
+    // The team message names the drawn officers.
+    const wrongTeam = await start(s.ins1, { ...drawn, inspectorIds: [ids[team[0] as Key], ids[others[0] as Key]] });
+    for (const m of (draw.objects[0] as Drawn).team) assert.match(wrongTeam.body, new RegExp(m.certNo));
+    // A township regulator does not see the county's draw (its enterprise is in the township's scope).
+    expect400(await start(s.township, { ...drawn, enterpriseId }), "drawId");
+    assert.equal(await inspections(), before);
+  });
+
+  test("the drawn team starts a double-random inspection linked to the draw; after a recusal only the new team may", async () => {
+    const res = await start(s.ins1, {
+      kind: "double_random",
+      enterpriseId: drawnId,
+      drawId: draw.id,
+      inspectorIds: team.map((k) => ids[k]),
+    });
+    assert.equal(res.statusCode, 201, res.body);
+    const i = res.json();
+    assert.deepEqual([i.kind, i.drawId, i.enterpriseId], ["double_random", draw.id, drawnId]);
+    const [audit] = await rows<{ drawId: string }>(
+      t.database.db,
+      sql`select diff->'after'->>'drawId' as "drawId" from audit_log where action = 'inspection.start' and entity_id = ${i.id}`,
+    );
+    assert.equal(audit?.drawId, draw.id);
+    // Finished with problems: its result is published (see below).
+    assert.equal((await put(s.ins1, i.id, { version: 1, ...failingBatch() })).statusCode, 200);
+    const finished = await send(s.ins1, "POST", `/api/inspections/${i.id}/finish`, { version: 2, signatures: signaturesOf(team) });
+    assert.equal(finished.statusCode, 200, finished.body);
+
+    // R8.7: a drawn officer recuses; the published replacement joins the team, and the old team is refused.
+    const uscc = (draw.objects[0] as Drawn).uscc;
+    const out = (draw.objects[0] as Drawn).team[0]?.certNo as string;
+    const recused = await send(s.ins2, "POST", `/api/random-draws/${draw.id}/recusals`, { version: draw.version, certNo: out, uscc });
+    assert.equal(recused.statusCode, 200, recused.body);
+    draw = recused.json();
+    const newTeam = teamOf(draw);
+    assert.ok(!newTeam.includes(certs[out] as Key));
+    expect400(
+      await start(s.ins1, { kind: "double_random", enterpriseId: drawnId, drawId: draw.id, inspectorIds: team.map((k) => ids[k]) }),
+      "inspectorIds",
+    );
+    const again = await start(s.ins1, {
+      kind: "double_random",
+      enterpriseId: drawnId,
+      drawId: draw.id,
+      inspectorIds: newTeam.map((k) => ids[k]),
+    });
+    assert.equal(again.statusCode, 201, again.body); // in progress: not published
+  });
+
+  test("a draw prepared as 四不两直 takes an unannounced inspection; a cross-county one a cross-area inspection", async () => {
+    const unannounced = await execute(await prepare({ unannounced: true, revealOn: "2027-01-04" }));
+    const res = await start(s.ins1, {
+      kind: "unannounced",
+      enterpriseId: enterpriseOf(unannounced),
+      drawId: unannounced.id,
+      inspectorIds: teamOf(unannounced).map((k) => ids[k]),
+    });
+    assert.equal(res.statusCode, 201, res.body);
+    expect400(
+      await start(s.ins1, {
+        kind: "cross_area",
+        enterpriseId: enterpriseOf(unannounced),
+        drawId: unannounced.id,
+        inspectorIds: teamOf(unannounced).map((k) => ids[k]),
+      }),
+      "kind",
+    );
+    // Its results are not public before the reveal date, finished or not.
+    const i = res.json();
+    assert.equal((await put(s.ins1, i.id, { version: 1, ...failingBatch() })).statusCode, 200);
+    const signatures = signaturesOf(teamOf(unannounced));
+    assert.equal((await send(s.ins1, "POST", `/api/inspections/${i.id}/finish`, { version: 2, signatures })).statusCode, 200);
+    assert.equal((await anonymous(`/api/public/random-draws/${unannounced.id}/results`)).statusCode, 404);
+  });
+
+  test("public results (R7), no sign-in: only finished linked inspections, only name, USCC, date, result and the deadline", async () => {
+    const res = await anonymous(`/api/public/random-draws/${draw.id}/results`);
+    assert.equal(res.statusCode, 200, res.body);
+    const body = res.json();
+    assert.deepEqual([body.drawId, body.publishWithinWorkingDays], [draw.id, 20]);
+    assert.equal(body.results.length, 1, "the second inspection is still in progress");
+    const [only] = body.results;
+    assert.deepEqual(Object.keys(only).sort(), ["inspectedOn", "name", "publishBy", "result", "uscc"]);
+    // Finished Monday 2026-11-23: due public 20 working days later, Monday 2026-12-21.
+    assert.deepEqual(only, {
+      uscc: (draw.objects[0] as Drawn).uscc,
+      name: (draw.objects[0] as Drawn).name,
+      inspectedOn: "2026-11-23",
+      result: "ordered_to_correct",
+      publishBy: "2026-12-21",
+    });
+    for (const hidden of ["JF3204810000", "enterpriseId", "inspectors", drawnId]) assert.ok(!res.body.includes(hidden), hidden);
+    // An unknown draw and a draw not executed: 404.
+    assert.equal((await anonymous(`/api/public/random-draws/${randomUUID()}/results`)).statusCode, 404);
+    assert.equal((await anonymous(`/api/public/random-draws/${(await prepare()).id}/results`)).statusCode, 404);
+  });
+
+  describe("the annual plan", () => {
+    let approvedItem: string;
+    let draftItem: string;
+    let otherItem: string;
+    before(async () => {
+      // Plans as the plan module stores them (same module: inspection_plans / inspection_plan_items).
+      const db = t.database.db;
+      const now = t.clock.now();
+      const plan = async (status: string) =>
+        (
+          await db
+            .insert(inspectionPlans)
+            .values({
+              regionCode: "320481",
+              departmentId: null,
+              year: 2026,
+              title: `2026年度计划${status}`,
+              status,
+              groups: [],
+              createdAt: now,
+              updatedAt: now,
+            })
+            .returning()
+        )[0]?.id as string;
+      const item = async (planId: string, enterprise: string) =>
+        (
+          await db
+            .insert(inspectionPlanItems)
+            .values({ planId, enterpriseId: enterprise, regionCode: "320481002001", groupKey: "key", month: 11, team: [], createdAt: now })
+            .returning()
+        )[0]?.id as string;
+      const approved = await plan("approved");
+      approvedItem = await item(approved, enterpriseId);
+      otherItem = await item(approved, otherId);
+      draftItem = await item(await plan("draft"), enterpriseId);
+    });
+
+    test("refused with 400 on the field, nothing stored: another kind, unknown item, draft plan, another enterprise's item", async () => {
+      const before = await inspections();
+      const cases: [object, string, RegExp][] = [
+        [{ kind: "follow_up", planItemId: approvedItem }, "kind", /planned inspection/],
+        [{ planItemId: randomUUID() }, "planItemId", /No such annual plan item/],
+        [{ planItemId: draftItem }, "planItemId", /not approved/],
+        [{ planItemId: otherItem }, "planItemId", /another enterprise/],
+      ];
+      for (const [body, path, message] of cases) {
+        const res = await start(s.ins1, body);
+        expect400(res, path);
+        assert.match(res.json().error.fields.find((f: { path: string }) => f.path === path).message, message);
+      }
+      assert.equal(await inspections(), before);
+    });
+
+    test("a planned inspection of the item; once it is finished the item is done and a second one is refused", async () => {
+      const i = await startedRegulatorInspection({ planItemId: approvedItem });
+      assert.equal(i.planItemId, approvedItem);
+      // While it is in progress the item is not done: a second team may still start on it.
+      assert.equal((await start(s.ins1, { planItemId: approvedItem })).statusCode, 201);
+      assert.equal((await put(s.ins1, i.id, { version: 1, ...failingBatch() })).statusCode, 200);
+      const finished = await send(s.ins1, "POST", `/api/inspections/${i.id}/finish`, { version: 2, signatures: inspectorSignatures() });
+      assert.equal(finished.statusCode, 200, finished.body);
+      const before = await inspections();
+      const res = await start(s.ins1, { planItemId: approvedItem });
+      expect400(res, "planItemId");
+      assert.match(res.body, /already done this plan item/);
+      assert.equal(await inspections(), before);
+    });
   });
 });

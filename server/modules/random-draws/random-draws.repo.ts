@@ -1,4 +1,4 @@
-import { and, desc, eq, getTableColumns, type SQL, sql } from "drizzle-orm";
+import { and, desc, eq, getTableColumns, inArray, type SQL, sql } from "drizzle-orm";
 import type { RandomDrawListQuery } from "../../../domain/inspections/random-draw.dto.js";
 import { likeEscape } from "../../kernel/authz/scope.js";
 import { type Db, rows } from "../../kernel/db/db.js";
@@ -28,6 +28,15 @@ export async function findDraw(db: Db, id: string, scope: SQL): Promise<DrawRow 
     .where(and(eq(randomDraws.id, id), scope))
     .limit(1);
   return row;
+}
+
+/** Several draws without their object directories. */
+export async function findDrawHeads(db: Db, ids: string[], scope: SQL): Promise<DrawHead[]> {
+  if (ids.length === 0) return [];
+  return db
+    .select(head)
+    .from(randomDraws)
+    .where(and(inArray(randomDraws.id, ids), scope));
 }
 
 export async function planCodeTaken(db: Db, planCode: string): Promise<boolean> {
@@ -91,5 +100,30 @@ export function drawnEnterprisesIn(db: Db, f: { region: string; from: Date; to: 
     select l.id as "drawId", l.enterprise_id as "enterpriseId", l.region_code as "regionCode", l.executed_at as "executedAt"
       from drawn x join listed l on l.id = x.id and l.uscc = x.uscc
      where l.region_code like ${prefix}`,
+  );
+}
+
+/** The frozen directory's entry of one enterprise, looked up inside the database (not the whole list sent over). */
+export async function directoryEntry(db: Db, id: string, enterpriseId: string): Promise<{ uscc: string } | undefined> {
+  const [found] = await rows<{ uscc: string }>(
+    db,
+    sql`
+    select o->>'uscc' as uscc
+      from ${randomDraws} d, jsonb_array_elements(d.objects) o
+     where d.id = ${id} and o->>'enterpriseId' = ${enterpriseId}
+     limit 1`,
+  );
+  return found;
+}
+
+/** The drawn objects' directory entries (uscc, name, enterprise id), read inside the database. */
+export function drawnEntries(db: Db, id: string) {
+  return rows<{ uscc: string; name: string; enterpriseId: string }>(
+    db,
+    sql`
+    select o->>'uscc' as uscc, o->>'name' as name, o->>'enterpriseId' as "enterpriseId"
+      from ${randomDraws} d, jsonb_array_elements(d.objects) o
+     where d.id = ${id}
+       and o->>'uscc' in (select r->>'uscc' from jsonb_array_elements(coalesce(d.result->'objects', '[]'::jsonb)) r)`,
   );
 }

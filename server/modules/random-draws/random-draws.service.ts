@@ -1,5 +1,5 @@
 import { createHash, randomUUID } from "node:crypto";
-import { shanghaiDay } from "../../../domain/common/calendar.js";
+import { type CalendarDay, shanghaiDay } from "../../../domain/common/calendar.js";
 import type { Page } from "../../../domain/common/page.js";
 import {
   canonicalId,
@@ -452,4 +452,83 @@ export async function drawnEnterprises(
   if (!actor || (actor.role !== "admin" && !(actor.regionCode && f.region.startsWith(actor.regionCode)))) return [];
   const found = await repo.drawnEnterprisesIn(db, f);
   return found.map((r) => ({ ...r, executedAt: new Date(r.executedAt) }));
+}
+
+/**
+ * The Shanghai day from which the public record shows a draw's result (R7): its execution, and for an unannounced
+ * (四不两直) draw not before its reveal date. Null while it is not executed.
+ */
+function resultPublicFrom(r: Pick<repo.DrawHead, "status" | "executedAt" | "unannounced" | "params">): CalendarDay | null {
+  if (r.status !== "executed" || !r.executedAt) return null;
+  const executed = shanghaiDay(r.executedAt);
+  const revealOn = r.unannounced ? paramsOf(r).revealOn : null;
+  return revealOn && revealOn > executed ? revealOn : executed;
+}
+
+/** What an inspection naming a draw is checked against (issue 7 §5; R8.7). */
+export type DrawnObject = {
+  drawId: string;
+  status: RandomDraw["status"];
+  /** Prepared as 四不两直 (R6, seed 004) or as a cross-county draw (seed 001). */
+  unannounced: boolean;
+  crossRegion: boolean;
+  /** The enterprise's team as drawn, published replacements applied; null when the draw did not draw it. */
+  team: { certNo: string; userId: string; name: string }[] | null;
+};
+
+/**
+ * For the inspections module: a draw the caller may see (null otherwise, as for an unknown one) and, once it is
+ * executed, the team drawn for the enterprise — or null when the enterprise is not among the drawn objects.
+ */
+export async function drawnObject(db: Db, ctx: Ctx, drawId: string, enterpriseId: string): Promise<DrawnObject | null> {
+  const row = await repo.findDrawHead(db, drawId, drawScope(ctx.actor));
+  if (!row) return null;
+  const params = paramsOf(row);
+  const entry = row.status === "executed" ? await repo.directoryEntry(db, drawId, enterpriseId) : undefined;
+  const drawn = entry ? resultOf(row).objects.find((o) => o.uscc === entry.uscc) : undefined;
+  const officers = new Map(row.inspectors.map((i) => [i.certNo, i]));
+  return {
+    drawId: row.id,
+    status: row.status as DrawnObject["status"],
+    unannounced: row.unannounced,
+    crossRegion: params.crossRegion,
+    team: drawn
+      ? drawn.team.map((certNo) => ({ certNo, userId: officers.get(certNo)?.userId ?? "", name: officers.get(certNo)?.name ?? "" }))
+      : null,
+  };
+}
+
+/**
+ * For the public results page (R7), no sign-in: a draw whose public record shows its result, with its drawn
+ * objects in draw order (USCC, name as frozen in the directory, enterprise id to find their inspections). 404 for
+ * an unknown draw, one not executed, and an unannounced one before its reveal date. Rate-limited as the record is.
+ */
+export async function publishedDraw(
+  db: Db,
+  ctx: Ctx,
+  id: string,
+): Promise<{ id: string; planCode: string; title: string; objects: { uscc: string; name: string; enterpriseId: string }[] }> {
+  await hitRateLimit(db, `public-draw:${ctx.ip ?? "unknown"}`, publicRateLimit.limit, publicRateLimit.windowSeconds, ctx.now);
+  const row = await repo.findDrawHead(db, id, sql`true`);
+  const from = row ? resultPublicFrom(row) : null;
+  if (!row || !from || shanghaiDay(ctx.now) < from) throw notFound(randomDrawEntity);
+  const entries = new Map((await repo.drawnEntries(db, id)).map((e) => [e.uscc, e]));
+  return {
+    id: row.id,
+    planCode: row.planCode,
+    title: row.title,
+    objects: resultOf(row).objects.flatMap((o) => entries.get(o.uscc) ?? []),
+  };
+}
+
+/** For the statistics' "published on time" (R7): per visible executed draw, the day its record shows the result. */
+export async function drawResultsPublicFrom(db: Db, ctx: Ctx, ids: string[]): Promise<Map<string, CalendarDay>> {
+  const days = new Map<string, CalendarDay>();
+  for (let n = 0; n < ids.length; n += 1000) {
+    for (const row of await repo.findDrawHeads(db, ids.slice(n, n + 1000), drawScope(ctx.actor))) {
+      const from = resultPublicFrom(row);
+      if (from) days.set(row.id, from);
+    }
+  }
+  return days;
 }

@@ -16,7 +16,7 @@ import {
   usccFor,
 } from "../../test/harness.js";
 import { createUser } from "../accounts/users.service.js";
-import { drawnEnterprises } from "./random-draws.service.js";
+import { drawnEnterprises, drawnObject, publishedDraw } from "./random-draws.service.js";
 
 // The test clock starts on Monday 2026-11-23, 10:00 in Shanghai.
 let t: TestApp;
@@ -508,5 +508,51 @@ describe("statistics hook", () => {
     };
     assert.deepEqual(await drawnEnterprises(t.database.db, tianningRegulator, { region: "320481", ...window }), [], "outside its region");
     assert.deepEqual(await drawnEnterprises(t.database.db, { ...admin, actor: null }, { region: "", ...window }), []);
+  });
+});
+
+describe("hooks for inspections (issue 7 §5, R7)", () => {
+  test("drawnObject: the drawn team (replacements applied) for a drawn enterprise, null team otherwise, null outside scope", async () => {
+    const admin = systemCtx(t);
+    const draws = (await get(s.admin, "/api/random-draws?status=executed&pageSize=100")).json().items as RandomDraw[];
+    const liyangDraw = draws.find((d) => d.regionCode === "320481" && !d.unannounced) as RandomDraw;
+    const full: RandomDraw = (await get(s.admin, `/api/random-draws/${liyangDraw.id}`)).json();
+    const drawn = full.objects[0] as RandomDraw["objects"][number];
+    const enterprise = liyang.find((e) => e.uscc === drawn.uscc) as { id: string };
+    const found = await drawnObject(t.database.db, admin, full.id, enterprise.id);
+    assert.deepEqual(
+      found?.team?.map((m) => m.certNo),
+      drawn.team.map((m) => m.certNo),
+    );
+    assert.ok(
+      found?.team?.every((m) => m.userId.length === 36),
+      "each drawn officer's account",
+    );
+    const notDrawn = liyang.find((e) => !full.objects.some((o) => o.uscc === e.uscc)) as { id: string };
+    assert.equal((await drawnObject(t.database.db, admin, full.id, notDrawn.id))?.team, null);
+    const tianningRegulator = {
+      ...admin,
+      actor: { ...(admin.actor as NonNullable<typeof admin.actor>), role: "regulator_inspector" as const, regionCode: "320402" },
+    };
+    assert.equal(await drawnObject(t.database.db, tianningRegulator, full.id, enterprise.id), null);
+  });
+
+  test("publishedDraw: the drawn objects in draw order once the record shows the result; 404 before", async () => {
+    const admin = systemCtx(t);
+    const draws = (await get(s.admin, "/api/random-draws?pageSize=100")).json().items as RandomDraw[];
+    const executed = draws.find((d) => d.status === "executed" && !d.unannounced) as RandomDraw;
+    const full: RandomDraw = (await get(s.admin, `/api/random-draws/${executed.id}`)).json();
+    const published = await publishedDraw(t.database.db, admin, executed.id);
+    assert.deepEqual(
+      published.objects.map((o) => [o.uscc, o.name]),
+      full.objects.map((o) => [o.uscc, o.name]),
+    );
+    const prepared = draws.find((d) => d.status === "prepared") as RandomDraw;
+    await assert.rejects(publishedDraw(t.database.db, admin, prepared.id), /not_found/);
+    const hidden = draws.find((d) => d.status === "executed" && d.unannounced);
+    if (hidden) {
+      const p: PublicRandomDraw = (await get(null, `/api/public/random-draws/${hidden.id}`)).json();
+      if (!p.revealed) await assert.rejects(publishedDraw(t.database.db, admin, hidden.id), /not_found/);
+    }
   });
 });

@@ -9,7 +9,7 @@ import { ErrorResult } from "../../components/error-result.js";
 import { formatDateTime } from "../../i18n/format.js";
 import { useT } from "../../i18n/i18n-context.js";
 import { LanguageSwitch } from "../../i18n/language-switch.js";
-import { type PublicRandomDraw, randomDrawsApi } from "./random-draws-api.js";
+import { type PublicDrawResults, type PublicRandomDraw, randomDrawsApi } from "./random-draws-api.js";
 
 const mono = { fontFamily: "ui-monospace, SFMono-Regular, Menlo, Consolas, monospace", wordBreak: "break-all" as const };
 
@@ -53,6 +53,9 @@ export function PublicDrawPage() {
   const { token } = theme.useToken();
   const { id = "" } = useParams();
   const record = useApi((signal) => randomDrawsApi.publicRecord(id, signal), [id]);
+  // R7: the results are public once the record shows the draw's result.
+  const shown = !!record.data?.result;
+  const results = useApi((signal) => (shown ? randomDrawsApi.publicResults(id, signal) : Promise.resolve(null)), [id, shown]);
   const [verdict, setVerdict] = useState<Verdict>();
   const [running, setRunning] = useState(false);
   const p = record.data;
@@ -221,6 +224,40 @@ export function PublicDrawPage() {
                       </div>
                     ))}
                   </>
+                )}
+              </Card>
+            )}
+
+            {p.result && (
+              <Card title={t("publicDraw.results")} data-testid="draw-results">
+                <Typography.Paragraph type="secondary">
+                  {t("publicDraw.resultsIntro", { days: results.data?.publishWithinWorkingDays ?? 20 })}
+                </Typography.Paragraph>
+                {results.error ? (
+                  <ErrorResult error={results.error} onRetry={results.reload} />
+                ) : (
+                  <Table
+                    size="small"
+                    rowKey={(r) => `${r.uscc}|${r.inspectedOn}|${r.result}`}
+                    loading={results.loading}
+                    locale={{ emptyText: t("publicDraw.resultsEmpty") }}
+                    pagination={(results.data?.results.length ?? 0) > 50 ? { pageSize: 50 } : false}
+                    scroll={{ x: "max-content" }}
+                    dataSource={results.data?.results ?? []}
+                    columns={[
+                      { title: t("publicDraw.name"), dataIndex: "name" },
+                      { title: t("publicDraw.uscc"), dataIndex: "uscc", render: (u: string) => <span style={mono}>{u}</span> },
+                      { title: t("publicDraw.inspectedOn"), dataIndex: "inspectedOn" },
+                      {
+                        title: t("publicDraw.result"),
+                        dataIndex: "result",
+                        render: (r: PublicDrawResults["results"][number]["result"]) => (
+                          <Tag color={r === "no_problem" ? "green" : "orange"}>{t(`publicDraw.result.${r}`)}</Tag>
+                        ),
+                      },
+                      { title: t("publicDraw.publishBy"), dataIndex: "publishBy" },
+                    ]}
+                  />
                 )}
               </Card>
             )}

@@ -1,8 +1,9 @@
 import type { Page } from "../../../../domain/common/page.js";
+import type { PublicDrawResults } from "../../../../domain/inspections/inspection.dto.js";
 import type { PublicRandomDraw, RandomDraw, RandomDrawPrepare, RandomDrawSummary } from "../../../../domain/inspections/random-draw.dto.js";
 import { api } from "../../api/client.js";
 
-export type { PublicRandomDraw, RandomDraw, RandomDrawSummary };
+export type { PublicDrawResults, PublicRandomDraw, RandomDraw, RandomDrawSummary };
 /** The prepare body as sent (defaults filled by the server). */
 export type RandomDrawPrepareBody = Partial<RandomDrawPrepare> &
   Pick<RandomDrawPrepare, "planCode" | "title" | "regionCode" | "beaconSource" | "beaconId">;
@@ -19,4 +20,7 @@ export const randomDrawsApi = {
   /** The published record; no sign-in needed. */
   publicRecord: (id: string, signal?: AbortSignal) =>
     api.get<PublicRandomDraw>(`/api/public/random-draws/${encodeURIComponent(id)}`, undefined, signal),
+  /** R7: the results of the finished inspections of the drawn enterprises; no sign-in needed. */
+  publicResults: (id: string, signal?: AbortSignal) =>
+    api.get<PublicDrawResults>(`/api/public/random-draws/${encodeURIComponent(id)}/results`, undefined, signal),
 };
