@@ -148,7 +148,7 @@ export function AppLayout() {
             zIndex: 10,
             display: "flex",
             alignItems: "center",
-            gap: 12,
+            gap: isPhone ? 4 : 12,
             padding: isMobile ? "0 8px" : "0 16px",
             background: token.colorBgContainer,
             borderBottom: `1px solid ${token.colorSplit}`,
@@ -169,7 +169,17 @@ export function AppLayout() {
           <Dropdown menu={userMenu} trigger={["click"]} placement="bottomRight">
             <Button type="text" id="user-menu" data-testid="user-menu" style={{ height: 48, paddingInline: 8 }}>
               <Avatar size="small" icon={<UserOutlined />} style={{ background: token.colorPrimary }} />
-              <span data-testid="user-display-name" style={{ maxWidth: isMobile ? 96 : 200, overflow: "hidden", textOverflow: "ellipsis" }}>
+              <span
+                data-testid="user-display-name"
+                style={{
+                  display: "inline-block", // max-width and the ellipsis need a block: inline, a long name widened the header past a phone's screen
+                  maxWidth: isPhone ? 64 : isMobile ? 96 : 200,
+                  overflow: "hidden",
+                  textOverflow: "ellipsis",
+                  whiteSpace: "nowrap",
+                  verticalAlign: "middle",
+                }}
+              >
                 {user.displayName}
               </span>
               {!isMobile && (
