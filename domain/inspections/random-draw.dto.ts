@@ -18,6 +18,13 @@ const Day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 
 export const RecusalDeclaration = z.object({ certNo: Id, uscc: Id });
 
+/** R4 grounds the draw records itself: declared before the draw, or rotation (on the team in a previous round). */
+export const recusalGrounds = ["declared", "rotation"] as const;
+export const RecusalGround = z.enum(recusalGrounds);
+export type RecusalGround = z.infer<typeof RecusalGround>;
+/** Most previous draws a rotation recusal looks back (R4 rotation, `DRAW_ROTATION_ROUNDS`). */
+export const maxRotationRounds = 10;
+
 export const RandomDrawPrepare = z
   .object({
     /** The plan ID in the seed text (R8.3); unique. */
@@ -52,6 +59,11 @@ export const RandomDrawPrepare = z
     revealOn: Day.nullable().optional(),
     /** 回避 declared before the draw (R4): officer × enterprise; the reason is not published. */
     recusals: z.array(RecusalDeclaration).max(20_000).default([]),
+    /**
+     * R4 rotation: officers on an enterprise's team in the previous N executed draws of the same department (or,
+     * without one, of the same region) recuse from it. Default: the deployment's `DRAW_ROTATION_ROUNDS`; 0 = off.
+     */
+    rotationRounds: z.number().int().min(0).max(maxRotationRounds).optional(),
     /** R8.2: the third party publishing the value after the commit, e.g. 中国福利彩票双色球, and the issue/round. */
     beaconSource: z.string().trim().min(2).max(200),
     beaconId: z.string().trim().min(1).max(200),
@@ -87,6 +99,8 @@ export const DrawParams = z.object({
     industry: z.string().nullable(),
   }),
   revealOn: z.string().nullable(),
+  /** R4 rotation: previous draws looked back at prepare (0 = off; draws prepared before the setting existed read 0). */
+  rotationRounds: z.number().int(),
 });
 export type DrawParams = z.infer<typeof DrawParams>;
 
@@ -119,12 +133,16 @@ export const RandomDrawSummary = z.object({
 });
 export type RandomDrawSummary = z.infer<typeof RandomDrawSummary>;
 
+/** A recusal as the organiser sees it: with its ground (never published, R7). */
+export const RecusalView = RecusalDeclaration.extend({ ground: RecusalGround });
+export type RecusalView = z.infer<typeof RecusalView>;
+
 /** A regulator's view: the summary with the commitment, recusals and the result (the lists stay in the public record). */
 export const RandomDraw = RandomDrawSummary.extend({
   params: DrawParams,
   objectsDigest: z.string(),
   inspectorsDigest: z.string(),
-  recusals: z.array(RecusalDeclaration),
+  recusals: z.array(RecusalView),
   beaconValue: z.string().nullable(),
   seedText: z.string().nullable(),
   seed: z.string().nullable(),
@@ -168,6 +186,25 @@ export const PublicRandomDraw = z.object({
   executedAt: z.string().nullable(),
 });
 export type PublicRandomDraw = z.infer<typeof PublicRandomDraw>;
+
+/** The public index of draws (R7): executed draws whose record shows the result, newest first. */
+export const PublicRandomDrawListQuery = PageQuery;
+export type PublicRandomDrawListQuery = z.infer<typeof PublicRandomDrawListQuery>;
+
+export const PublicRandomDrawListItem = z.object({
+  id: z.string().uuid(),
+  planCode: z.string(),
+  title: z.string(),
+  regionCode: z.string(),
+  regionName: z.string().nullable(),
+  unannounced: z.boolean(),
+  /** Shanghai calendar day of the draw. */
+  executedOn: z.string(),
+  /** Objects drawn (k over all strata) out of the directory's objectsCount. */
+  k: z.number().int(),
+  objectsCount: z.number().int(),
+});
+export type PublicRandomDrawListItem = z.infer<typeof PublicRandomDrawListItem>;
 
 /** The county of a region code (first 6 digits), or null above county level. */
 export const countyOf = (regionCode: string | null | undefined) => (regionCode && regionCode.length >= 6 ? regionCode.slice(0, 6) : null);

@@ -75,6 +75,8 @@ const Env = z.object({
     .default(""),
   /** Planned inspections an officer can take part in per month (the annual plan's capacity). */
   PLAN_VISITS_PER_INSPECTOR_MONTH: z.coerce.number().int().min(1).max(100).default(8),
+  /** double-random.md R4 rotation: officers on an enterprise's team in the previous N draws recuse from it (0 = off). */
+  DRAW_ROTATION_ROUNDS: z.coerce.number().int().min(0).max(10).default(0),
   /** R10/R12: days a 重大 hazard's automatic county listing runs when the hazard has no later deadline of its own. */
   MAJOR_LISTING_DAYS: z.coerce.number().int().min(1).max(365).default(30),
   /**
@@ -110,6 +112,8 @@ export type Config = {
   escalationDays: string;
   planFrequencies: string;
   planVisitsPerInspectorMonth: number;
+  /** R4 rotation recusal: how many previous draws of the same series a prepare looks back (0 = off). */
+  drawRotationRounds: number;
   majorListingDays: number;
   /** HOLIDAYS as written; parsed (and a bad day refused) when the app is built (domain/hazards/supervision.ts). */
   holidays: string;
@@ -147,6 +151,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     escalationDays: e.ESCALATION_DAYS,
     planFrequencies: e.PLAN_FREQUENCIES,
     planVisitsPerInspectorMonth: e.PLAN_VISITS_PER_INSPECTOR_MONTH,
+    drawRotationRounds: e.DRAW_ROTATION_ROUNDS,
     majorListingDays: e.MAJOR_LISTING_DAYS,
     holidays: e.HOLIDAYS,
   };

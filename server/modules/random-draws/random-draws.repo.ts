@@ -127,3 +127,53 @@ export function drawnEntries(db: Db, id: string) {
        and o->>'uscc' in (select r->>'uscc' from jsonb_array_elements(coalesce(d.result->'objects', '[]'::jsonb)) r)`,
   );
 }
+
+/**
+ * R4 rotation: the (USCC, 执法证号) pairs of the final teams — post-draw replacements applied, as stored — of the
+ * `rounds` latest executed draws of one series: the department's draws, or without a department the department-less
+ * draws of the same region code.
+ */
+export function previousTeams(db: Db, f: { departmentId: string | null; regionCode: string; rounds: number }) {
+  return rows<{ uscc: string; certNo: string }>(
+    db,
+    sql`
+    with prev as (
+      select id, result
+        from ${randomDraws}
+       where status = 'executed'
+         and ${f.departmentId ? sql`department_id = ${f.departmentId}` : sql`department_id is null and region_code = ${f.regionCode}`}
+       order by executed_at desc, id desc
+       limit ${f.rounds}
+    )
+    select distinct o->>'uscc' as uscc, m.cert as "certNo"
+      from prev, jsonb_array_elements(prev.result->'objects') o, jsonb_array_elements_text(o->'team') as m(cert)`,
+  );
+}
+
+/**
+ * The public index (R7): executed draws whose record shows its lists and result — announced ones, and unannounced
+ * (四不两直) ones from their reveal day (`today`, Asia/Shanghai) — newest first.
+ */
+export async function listRevealedDraws(db: Db, today: string, page: { page: number; pageSize: number }) {
+  const where = sql`${randomDraws.status} = 'executed' and (not ${randomDraws.unannounced} or coalesce(${randomDraws.params}->>'revealOn', '') <= ${today})`;
+  const [items, [count]] = await Promise.all([
+    db
+      .select({
+        id: randomDraws.id,
+        planCode: randomDraws.planCode,
+        title: randomDraws.title,
+        regionCode: randomDraws.regionCode,
+        unannounced: randomDraws.unannounced,
+        executedAt: randomDraws.executedAt,
+        params: randomDraws.params,
+        objectsCount: sql<number>`jsonb_array_length(${randomDraws.objects})::int`,
+      })
+      .from(randomDraws)
+      .where(where)
+      .orderBy(desc(randomDraws.executedAt), desc(randomDraws.id))
+      .limit(page.pageSize)
+      .offset((page.page - 1) * page.pageSize),
+    db.select({ n: sql<number>`count(*)::int` }).from(randomDraws).where(where),
+  ]);
+  return { items, total: count?.n ?? 0 };
+}

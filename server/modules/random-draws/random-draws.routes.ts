@@ -3,6 +3,8 @@ import { ErrorBody } from "../../../domain/common/error.js";
 import { pageOf } from "../../../domain/common/page.js";
 import {
   PublicRandomDraw,
+  PublicRandomDrawListItem,
+  PublicRandomDrawListQuery,
   RandomDraw,
   RandomDrawExecute,
   RandomDrawListQuery,
@@ -16,6 +18,7 @@ import type { Server } from "../../kernel/http/server.js";
 import {
   executeRandomDraw,
   getRandomDraw,
+  listPublicRandomDraws,
   listRandomDraws,
   prepareRandomDraw,
   publicRandomDraw,
@@ -25,8 +28,12 @@ import {
 const IdParams = z.object({ id: z.string().uuid() });
 const tags = ["random-draws"];
 
-/** 双随机一公开 (issue 7 §5, double-random.md): prepare (commit), execute (beacon in), post-draw recusal, public record. */
-export function randomDrawsRoutes(app: Server, { db }: AppDeps) {
+/**
+ * 双随机一公开 (issue 7 §5, double-random.md): prepare (commit), execute (beacon in), post-draw recusal, the public
+ * index and record.
+ */
+export function randomDrawsRoutes(app: Server, { db, config }: AppDeps) {
+  const settings = { rotationRounds: config.drawRotationRounds };
   app.get(
     "/api/random-draws",
     {
@@ -54,7 +61,7 @@ export function randomDrawsRoutes(app: Server, { db }: AppDeps) {
         response: { 201: RandomDraw, ...errorResponses },
       },
     },
-    async (req, reply) => reply.status(201).send(await prepareRandomDraw(db, req.ctx, req.body)),
+    async (req, reply) => reply.status(201).send(await prepareRandomDraw(db, req.ctx, req.body, settings)),
   );
 
   app.get(
@@ -99,6 +106,22 @@ export function randomDrawsRoutes(app: Server, { db }: AppDeps) {
       },
     },
     (req) => recuseAfterDraw(db, req.ctx, req.params.id, req.body),
+  );
+
+  app.get(
+    "/api/public/random-draws",
+    {
+      // No sign-in; rate-limited per client address like the record.
+      config: { permission: "public" },
+      schema: {
+        tags,
+        summary: "Public index: executed draws whose record is revealed, newest first, each re-runnable at its record (R7)",
+        security: [],
+        querystring: PublicRandomDrawListQuery,
+        response: { 200: pageOf(PublicRandomDrawListItem), 400: ErrorBody, 429: ErrorBody },
+      },
+    },
+    (req) => listPublicRandomDraws(db, req.ctx, req.query),
   );
 
   app.get(

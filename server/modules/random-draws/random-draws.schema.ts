@@ -4,7 +4,8 @@ import { ts } from "../../kernel/db/columns.js";
 
 export type DrawObject = { uscc: string; enterpriseId: string; name: string; regionCode: string; stratum: string };
 export type DrawInspector = { certNo: string; userId: string; name: string; countyCode: string | null };
-export type DrawRecusal = { certNo: string; uscc: string };
+/** 回避 officer × object; `ground` is kept for the organiser only (absent on draws prepared before it: declared). */
+export type DrawRecusal = { certNo: string; uscc: string; ground?: "declared" | "rotation" };
 export type DrawResult = {
   objects: { uscc: string; stratum: string; team: string[] }[];
   replacements: { uscc: string; out: string; in: string }[];

@@ -19,6 +19,8 @@ import {
   type DrawParams,
   drawInputOf,
   type PublicRandomDraw,
+  type PublicRandomDrawListItem,
+  type PublicRandomDrawListQuery,
   type RandomDraw,
   type RandomDrawExecute,
   type RandomDrawListQuery,
@@ -55,7 +57,8 @@ const drawMachine = defineMachine({
 const defaultSampleRate = 0.05;
 const publicRateLimit = { limit: 60, windowSeconds: 60 };
 
-const paramsOf = (r: { params: Record<string, unknown> }) => r.params as DrawParams;
+/** Draws prepared before rotation recusal existed read rotationRounds 0. */
+const paramsOf = (r: { params: Record<string, unknown> }) => ({ rotationRounds: 0, ...r.params }) as DrawParams;
 const resultOf = (r: { result: DrawResult | null }): DrawResult => r.result ?? { objects: [], replacements: [] };
 
 function badRequest(fields: FieldError[]): AppError {
@@ -130,7 +133,7 @@ async function present(db: Db, r: repo.DrawHead): Promise<RandomDraw> {
     params: paramsOf(r),
     objectsDigest: r.objectsDigest,
     inspectorsDigest: r.inspectorsDigest,
-    recusals: r.recusals,
+    recusals: r.recusals.map((x) => ({ certNo: x.certNo, uscc: x.uscc, ground: x.ground ?? "declared" })),
     beaconValue: r.beaconValue,
     seedText: seedTextOf(r),
     seed: r.seed,
@@ -162,14 +165,23 @@ function isUniqueViolation(err: unknown): boolean {
   return e?.code === "23505" || e?.cause?.code === "23505";
 }
 
+/** Deployment settings a prepare reads (server/kernel/config.ts). */
+export type DrawSettings = { rotationRounds: number };
+
 const planCodeTaken = () => conflict("random_draws.plan_code_taken", [{ path: "planCode", code: "random_draws.plan_code_taken" }]);
 
 /**
  * Prepare (R8.1–2): freezes the object directory (the registry's enterprises of the region under the filters, not
  * closed, R2) and the inspector directory (certified regulators, R3) in canonical order with their digests, k per
- * stratum (R5), recusals (R4) and the beacon's source and future identifier — the commitment, published at once.
+ * stratum (R5), recusals (R4: declared, and rotation when `rotationRounds` > 0) and the beacon's source and future
+ * identifier — the commitment, published at once.
  */
-export async function prepareRandomDraw(db: Db, ctx: Ctx, input: RandomDrawPrepare): Promise<RandomDraw> {
+export async function prepareRandomDraw(
+  db: Db,
+  ctx: Ctx,
+  input: RandomDrawPrepare,
+  settings: DrawSettings = { rotationRounds: 0 },
+): Promise<RandomDraw> {
   const actor = ctx.actor;
   assertMayOrganise(actor);
   assertRegionInScope(actor, input.regionCode);
@@ -213,10 +225,27 @@ export async function prepareRandomDraw(db: Db, ctx: Ctx, input: RandomDrawPrepa
     const uscc = canonicalId(r.uscc);
     if (!certNos.has(certNo)) fields.push({ path: `recusals.${i}.certNo`, code: "random_draws.recusal_officer_unknown" });
     if (!objectIds.has(uscc)) fields.push({ path: `recusals.${i}.uscc`, code: "random_draws.recusal_object_unknown" });
-    if (!seen.has(`${uscc}|${certNo}`)) recusals.push({ certNo, uscc });
+    if (!seen.has(`${uscc}|${certNo}`)) recusals.push({ certNo, uscc, ground: "declared" });
     seen.add(`${uscc}|${certNo}`);
   });
   if (fields.length) throw badRequest(fields);
+
+  // R4 rotation ("inspected the same object in the previous random round"): everyone on an enterprise's final team in
+  // the previous N executed draws of this series recuses from it, before the commitment is frozen, so the published
+  // recusals (certNo × USCC, no reason) still let anyone re-run the draw. One list with the declared ones.
+  const rotationRounds = input.rotationRounds ?? settings.rotationRounds;
+  const rotated = new Set<string>();
+  if (rotationRounds > 0) {
+    for (const p of await repo.previousTeams(db, { departmentId, regionCode: input.regionCode, rounds: rotationRounds })) {
+      const certNo = canonicalId(p.certNo);
+      const uscc = canonicalId(p.uscc);
+      const key = `${uscc}|${certNo}`;
+      if (!certNos.has(certNo) || !objectIds.has(uscc) || seen.has(key)) continue;
+      seen.add(key);
+      rotated.add(uscc);
+      recusals.push({ certNo, uscc, ground: "rotation" });
+    }
+  }
   recusals.sort((a, b) => compareUtf8(a.uscc, b.uscc) || compareUtf8(a.certNo, b.certNo));
 
   // R5: k = ceil(rate × n), minimum 1, unless given; the plain stratum only for now (see the report's open points).
@@ -230,6 +259,7 @@ export async function prepareRandomDraw(db: Db, ctx: Ctx, input: RandomDrawPrepa
     crossRegion: input.crossRegion,
     filters,
     revealOn: input.revealOn ?? null,
+    rotationRounds,
   };
   const drawSide = {
     objects: objects.map((o) => ({ uscc: o.uscc, stratum: o.stratum, county: countyOf(o.regionCode) })),
@@ -237,11 +267,19 @@ export async function prepareRandomDraw(db: Db, ctx: Ctx, input: RandomDrawPrepa
     strata: params.strata,
     teamSize: params.teamSize,
     crossRegion: params.crossRegion,
-    recusals,
+    recusals: recusals.map((r) => ({ certNo: r.certNo, uscc: r.uscc })),
   };
-  // Refuse now what would stop the draw later: k > n, or an enterprise left with fewer officers than a team.
+  // Refuse now what would stop the draw later: k > n, or an enterprise left with fewer officers than a team (when
+  // rotation took officers from it, the rounds are what to change).
   const problems = drawProblems(drawSide, nodeSha256, 5);
-  if (problems.length) throw badRequest(problems.map((e) => drawErrorField(e, input.k === undefined ? "sampleRate" : "k")));
+  if (problems.length) {
+    throw badRequest(
+      problems.map((e) => {
+        const field = drawErrorField(e, input.k === undefined ? "sampleRate" : "k");
+        return e.code === "pool_too_small" && rotated.has(String(e.detail.uscc)) ? { ...field, path: "rotationRounds" } : field;
+      }),
+    );
+  }
   const commitment = commitLists(drawSide, nodeSha256);
 
   const id = randomUUID();
@@ -431,10 +469,40 @@ export async function publicRandomDraw(db: Db, ctx: Ctx, id: string): Promise<Pu
       ? row.objects.map((o) => ({ uscc: o.uscc, name: o.name, stratum: o.stratum, county: county(countyOf(o.regionCode)) }))
       : null,
     inspectors: revealed ? row.inspectors.map((i) => ({ certNo: i.certNo, name: i.name, county: county(i.countyCode) })) : null,
-    recusals: revealed ? row.recusals : null,
+    // Officer and enterprise only: the ground (declared, rotation) is a reason and stays unpublished (R4, R7).
+    recusals: revealed ? row.recusals.map((r) => ({ certNo: r.certNo, uscc: r.uscc })) : null,
     result: executed && revealed ? drawnView(resultOf(row), new Map(row.objects.map((o) => [o.uscc, o.name])), row.inspectors) : null,
     preparedAt: row.preparedAt.toISOString(),
     executedAt: row.executedAt?.toISOString() ?? null,
+  };
+}
+
+/**
+ * The public index (R7), no sign-in: executed draws whose record shows the result (announced ones; unannounced ones
+ * from their reveal day), newest first, each linking to its re-runnable record. Rate-limited as the record is.
+ */
+export async function listPublicRandomDraws(db: Db, ctx: Ctx, q: PublicRandomDrawListQuery): Promise<Page<PublicRandomDrawListItem>> {
+  await hitRateLimit(db, `public-draw:${ctx.ip ?? "unknown"}`, publicRateLimit.limit, publicRateLimit.windowSeconds, ctx.now);
+  const { items, total } = await repo.listRevealedDraws(db, shanghaiDay(ctx.now), q);
+  const regions = await regionNames(
+    db,
+    items.map((i) => i.regionCode),
+  );
+  return {
+    items: items.map((i) => ({
+      id: i.id,
+      planCode: i.planCode,
+      title: i.title,
+      regionCode: i.regionCode,
+      regionName: regions.get(i.regionCode) ?? null,
+      unannounced: i.unannounced,
+      executedOn: shanghaiDay(i.executedAt as Date),
+      k: Object.values(paramsOf(i).strata).reduce((n, k) => n + k, 0),
+      objectsCount: i.objectsCount,
+    })),
+    total,
+    page: q.page,
+    pageSize: q.pageSize,
   };
 }
 

@@ -170,7 +170,8 @@ describe("prepare → execute → public record", () => {
     assert.equal(draw.objectsDigest, listDigest(canonicalList(chemicals)));
     assert.equal(draw.inspectorsDigest, listDigest(canonicalList(liyangCerts)));
     assert.deepEqual(draw.params.strata, { plain: 3 }, "k = ceil(25 % × 12) = 3");
-    assert.deepEqual(draw.recusals, [{ certNo: liyangCerts[2], uscc: liyang[3]?.uscc }]);
+    assert.deepEqual(draw.recusals, [{ certNo: liyangCerts[2], uscc: liyang[3]?.uscc, ground: "declared" }]);
+    assert.equal(draw.params.rotationRounds, 0, "DRAW_ROTATION_ROUNDS defaults to off");
     assert.equal(draw.seed, null);
     assert.deepEqual(draw.objects, []);
     assert.equal(
@@ -235,6 +236,7 @@ describe("prepare → execute → public record", () => {
     const p: PublicRandomDraw = JSON.parse(body);
     assert.deepEqual(Object.keys(p.inspectors?.[0] ?? {}).sort(), ["certNo", "county", "name"]);
     assert.deepEqual(Object.keys(p.result?.objects[0]?.team[0] ?? {}).sort(), ["certNo", "name"]);
+    assert.deepEqual(Object.keys(p.recusals?.[0] ?? {}).sort(), ["certNo", "uscc"], "no recusal ground (R7)");
     assert.equal(p.inspectors?.[0]?.county, null, "counties only in cross-county mode");
     for (const secret of ["13912345678", "officer-", "userId", "enterpriseId", liyang[0]?.id as string]) {
       assert.ok(!body.includes(secret), `the public record leaks ${secret}`);
@@ -389,6 +391,64 @@ describe("unannounced (四不两直) and cross-county draws", () => {
       rerun(p).objects.map((o) => o.team),
       p.result?.objects.map((o) => o.team.map((m) => m.certNo)),
     );
+  });
+});
+
+describe("public index (R7)", () => {
+  type Item = { id: string; planCode: string; regionName: string | null; executedOn: string; k: number; objectsCount: number };
+  const index = async (query = "") => {
+    const res = await get(null, `/api/public/random-draws${query}`);
+    assert.equal(res.statusCode, 200, res.body);
+    return res.json() as { items: Item[]; total: number; page: number; pageSize: number };
+  };
+
+  test("executed, revealed draws only, without sign-in; an unannounced one from its reveal day", async () => {
+    const waiting = await send(s.leader, "POST", "/api/random-draws", prepareBody());
+    assert.equal(waiting.statusCode, 201, waiting.body);
+    const all = (await get(s.admin, "/api/random-draws?pageSize=100")).json().items as RandomDraw[];
+    const hidden = all.find((d) => d.unannounced && d.status === "executed") as RandomDraw;
+    assert.ok(hidden, "the 四不两直 draw of the earlier test, revealed on 2026-12-01");
+    const listed = await index("?pageSize=100");
+    const ids = listed.items.map((i) => i.id);
+    const expected = all.filter((d) => d.status === "executed" && !d.unannounced);
+    assert.deepEqual(ids.sort(), expected.map((d) => d.id).sort());
+    assert.equal(listed.total, expected.length);
+    assert.ok(!ids.includes(hidden.id), "not before its reveal day");
+    assert.ok(!ids.includes(waiting.json().id), "a prepared draw is not listed");
+
+    const first = listed.items.find((i) => i.planCode === "LY-320481-2026-DR-100") as Item;
+    assert.deepEqual(
+      { regionName: first.regionName, executedOn: first.executedOn, k: first.k, objectsCount: first.objectsCount },
+      { regionName: "溧阳市", executedOn: "2026-11-23", k: 3, objectsCount: 12 },
+    );
+    assert.deepEqual(Object.keys(first).sort(), [
+      "executedOn",
+      "id",
+      "k",
+      "objectsCount",
+      "planCode",
+      "regionCode",
+      "regionName",
+      "title",
+      "unannounced",
+    ]);
+
+    t.clock.advance(8 * 86_400_000); // 2026-12-01
+    const later = await index("?pageSize=100");
+    t.clock.advance(-8 * 86_400_000);
+    assert.ok(later.items.some((i) => i.id === hidden.id));
+  });
+
+  test("paged: pageSize ≤ 100, page 2 continues page 1; a bad page is 400", async () => {
+    const whole = await index("?pageSize=100");
+    const one = await index("?page=1&pageSize=2");
+    const two = await index("?page=2&pageSize=2");
+    assert.deepEqual(
+      [...one.items, ...two.items].map((i) => i.id),
+      whole.items.slice(0, 4).map((i) => i.id),
+    );
+    assert.equal((await get(null, "/api/public/random-draws?pageSize=101")).statusCode, 400);
+    assert.equal((await get(null, "/api/public/random-draws?page=0")).statusCode, 400);
   });
 });
 

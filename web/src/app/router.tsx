@@ -97,6 +97,7 @@ const InspectionPlanPage = lazy(() =>
 const RandomDrawsPage = lazy(() => import("../features/random-draws/random-draws-page.js").then((m) => ({ default: m.RandomDrawsPage })));
 const RandomDrawPage = lazy(() => import("../features/random-draws/random-draw-page.js").then((m) => ({ default: m.RandomDrawPage })));
 const PublicDrawPage = lazy(() => import("../features/random-draws/public-draw-page.js").then((m) => ({ default: m.PublicDrawPage })));
+const PublicDrawsPage = lazy(() => import("../features/random-draws/public-draws-page.js").then((m) => ({ default: m.PublicDrawsPage })));
 const InboxPage = lazy(() => import("../features/notifications/inbox-page.js").then((m) => ({ default: m.InboxPage })));
 const UsersPage = lazy(() => import("../features/users/users-page.js").then((m) => ({ default: m.UsersPage })));
 const TokensPage = lazy(() => import("../features/tokens/tokens-page.js").then((m) => ({ default: m.TokensPage })));
@@ -120,6 +121,15 @@ export const router = createBrowserRouter([
         element: (
           <Suspense fallback={<PageLoading fullPage />}>
             <PublicExposurePage />
+          </Suspense>
+        ),
+      },
+      {
+        // 双随机 public index: the executed, revealed draws, each linking to its record; no session needed.
+        path: "/public/random-draws",
+        element: (
+          <Suspense fallback={<PageLoading fullPage />}>
+            <PublicDrawsPage />
           </Suspense>
         ),
       },

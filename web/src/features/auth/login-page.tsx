@@ -82,9 +82,14 @@ export function LoginPage() {
             </Button>
           </Form>
         </Card>
-        <Link to="/public/exposure" id="login-public-exposure" style={{ marginTop: 16 }}>
-          {t("login.publicExposure")}
-        </Link>
+        <Flex gap={24} style={{ marginTop: 16 }}>
+          <Link to="/public/exposure" id="login-public-exposure">
+            {t("login.publicExposure")}
+          </Link>
+          <Link to="/public/random-draws" id="login-public-draws">
+            {t("login.publicDraws")}
+          </Link>
+        </Flex>
       </Flex>
     </Flex>
   );

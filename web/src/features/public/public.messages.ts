@@ -25,6 +25,7 @@ export const publicMessages = defineMessages(
     "publicExposure.status.accepted": "已整改销号",
     "publicExposure.status.voided": "已撤销",
     "login.publicExposure": "隐患每周曝光",
+    "login.publicDraws": "双随机抽查公示",
   },
   {
     "publicExposure.title": "Weekly exposure of work-safety hazards",
@@ -50,5 +51,6 @@ export const publicMessages = defineMessages(
     "publicExposure.status.accepted": "Rectified and closed",
     "publicExposure.status.voided": "Withdrawn",
     "login.publicExposure": "Weekly hazard exposure",
+    "login.publicDraws": "Random inspection draws",
   },
 );

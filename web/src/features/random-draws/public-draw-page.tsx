@@ -89,6 +89,7 @@ export function PublicDrawPage() {
           <Typography.Text strong>{t("app.name")}</Typography.Text>
         </Space>
         <Space wrap>
+          <Link to="/public/random-draws">{t("publicDraws.all")}</Link>
           <LanguageSwitch />
           <Link to="/login">{t("publicExposure.signIn")}</Link>
         </Space>
@@ -138,6 +139,7 @@ export function PublicDrawPage() {
                     ))}
                     <Tag>{t("randomDraws.teamSize", { n: p.params.teamSize })}</Tag>
                     {p.params.crossRegion && <Tag color="geekblue">{t("randomDraws.crossRegion")}</Tag>}
+                    {p.params.rotationRounds > 0 && <Tag color="gold">{t("randomDraws.rotation", { n: p.params.rotationRounds })}</Tag>}
                   </Space>
                 </Descriptions.Item>
                 <Descriptions.Item label={t("randomDraws.beacon")}>

@@ -89,8 +89,8 @@ export function RandomDrawPage() {
             {d.recusals.length === 0
               ? t("common.none")
               : d.recusals.map((r) => (
-                  <Tag key={`${r.certNo}|${r.uscc}`} style={mono}>
-                    {r.certNo} × {r.uscc}
+                  <Tag key={`${r.certNo}|${r.uscc}`} color={r.ground === "rotation" ? "gold" : undefined} style={mono}>
+                    {r.certNo} × {r.uscc} · {t(`randomDraws.ground.${r.ground}`)}
                   </Tag>
                 ))}
           </Descriptions.Item>
@@ -119,6 +119,7 @@ function ParamsLine({ draw }: { draw: RandomDraw }) {
       {p.sampleRate !== null && <Tag>{t("randomDraws.rate", { rate: Math.round(p.sampleRate * 10000) / 100 })}</Tag>}
       <Tag>{t("randomDraws.teamSize", { n: p.teamSize })}</Tag>
       {p.crossRegion && <Tag color="geekblue">{t("randomDraws.crossRegion")}</Tag>}
+      {p.rotationRounds > 0 && <Tag color="gold">{t("randomDraws.rotation", { n: p.rotationRounds })}</Tag>}
     </Space>
   );
 }

@@ -120,6 +120,11 @@ export function RandomDrawsPage() {
           },
         ]}
       />
+      <Typography.Paragraph style={{ marginTop: 12 }}>
+        <Link to="/public/random-draws" target="_blank">
+          <GlobalOutlined /> {t("publicDraws.all")}
+        </Link>
+      </Typography.Paragraph>
       <PrepareDrawer open={creating} onClose={() => setCreating(false)} />
     </>
   );
@@ -140,6 +145,7 @@ type Values = {
   unannounced: boolean;
   revealOn?: Dayjs;
   recusals?: string;
+  rotationRounds?: number | null;
   beaconSource: string;
   beaconId: string;
 };
@@ -153,6 +159,7 @@ const fieldNames = [
   "teamSize",
   "revealOn",
   "recusals",
+  "rotationRounds",
   "beaconSource",
   "beaconId",
 ] as const;
@@ -205,6 +212,8 @@ function PrepareDrawer({ open, onClose }: { open: boolean; onClose: () => void }
       unannounced: v.unannounced,
       revealOn: v.unannounced && v.revealOn ? v.revealOn.format("YYYY-MM-DD") : null,
       recusals: recusals.pairs,
+      // Empty: the deployment's DRAW_ROTATION_ROUNDS.
+      ...(typeof v.rotationRounds === "number" ? { rotationRounds: v.rotationRounds } : {}),
       beaconSource: v.beaconSource.trim(),
       beaconId: v.beaconId.trim(),
     };
@@ -328,6 +337,9 @@ function PrepareDrawer({ open, onClose }: { open: boolean; onClose: () => void }
         </Flex>
         <Form.Item name="recusals" label={t("randomDraws.form.recusals")} extra={t("randomDraws.form.recusalsHint")}>
           <Input.TextArea rows={3} placeholder="JF320481002 91320481MA1XXXXXXX" />
+        </Form.Item>
+        <Form.Item name="rotationRounds" label={t("randomDraws.form.rotationRounds")} extra={t("randomDraws.form.rotationRoundsHint")}>
+          <InputNumber min={0} max={10} precision={0} placeholder={t("randomDraws.form.rotationRoundsDefault")} style={{ width: 200 }} />
         </Form.Item>
         <Flex gap={12} wrap>
           <Form.Item
