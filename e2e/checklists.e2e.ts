@@ -3,7 +3,7 @@ import { test } from "node:test";
 import { builtinChecklists } from "../domain/inspections/builtin-checklists.js";
 import { ensureBuiltInChecklists } from "../server/modules/checklists/checklists.service.js";
 import { buildUser } from "../server/test/harness.js";
-import { browserSuite, signInAs, withScreenshot } from "./support.js";
+import { browserSuite, confirmPopover, signInAs, withScreenshot } from "./support.js";
 
 const suite = browserSuite();
 
@@ -28,9 +28,12 @@ test("a regulator copies the built-in general template, publishes it, edits one 
     await page.getByTestId("checklist-name").getByText("溧阳市现场通用检查表").waitFor();
     await page.getByTestId("checklist-published-version").getByText("未发布").waitFor();
 
-    await page.locator("#checklist-publish").click();
-    await page.locator("#checklist-publish-ok").click();
-    await page.getByTestId("checklist-published-version").getByText("第 1 版").waitFor();
+    await confirmPopover(
+      page,
+      "#checklist-publish",
+      "#checklist-publish-ok",
+      page.getByTestId("checklist-published-version").getByText("第 1 版"),
+    );
 
     // Edit one item of the draft and save it.
     await page.locator("#checklist-edit").click();
@@ -42,9 +45,12 @@ test("a regulator copies the built-in general template, publishes it, edits one 
     await page.waitForURL(/\/checklists\/[0-9a-f-]{36}$/);
     await page.getByText("草稿有修改").first().waitFor();
 
-    await page.locator("#checklist-publish").click();
-    await page.locator("#checklist-publish-ok").click();
-    await page.getByTestId("checklist-published-version").getByText("第 2 版").waitFor();
+    await confirmPopover(
+      page,
+      "#checklist-publish",
+      "#checklist-publish-ok",
+      page.getByTestId("checklist-published-version").getByText("第 2 版"),
+    );
     await page.getByTestId("checklist-content").getByText(edited, { exact: true }).waitFor();
 
     // Version 1 is frozen with the original text.

@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import { createUser } from "../server/modules/accounts/users.service.js";
 import { buildEnterprise, testPassword, usccFor } from "../server/test/harness.js";
-import { browserSuite, chooseOption, signInAs, withScreenshot } from "./support.js";
+import { browserSuite, chooseOption, confirmPopover, signInAs, withScreenshot } from "./support.js";
 
 const suite = browserSuite();
 
@@ -51,9 +51,7 @@ test("an inspector drafts the county's annual plan, a leader approves it and mov
   const leader = await signInAs(suite, "e2e-plan-leader");
   await withScreenshot(leader, "inspection-plans-leader", async () => {
     await leader.goto(planUrl);
-    await leader.locator("#plan-approve").click();
-    await leader.locator("#plan-approve-confirm").click();
-    await leader.locator('[data-status="approved"]').first().waitFor();
+    await confirmPopover(leader, "#plan-approve", "#plan-approve-confirm", leader.locator('[data-status="approved"]').first());
     assert.equal(await leader.locator("#plan-regenerate").count(), 0, "an approved plan is not regenerated");
 
     // Move the first visit to December with a reason.

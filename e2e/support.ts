@@ -1,7 +1,7 @@
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { after, before } from "node:test";
-import { type Browser, type BrowserContextOptions, chromium, type Page } from "playwright-core";
+import { type Browser, type BrowserContextOptions, chromium, type Locator, type Page } from "playwright-core";
 import { buildApp } from "../server/app.js";
 import { loadConfig } from "../server/kernel/config.js";
 import type { Server } from "../server/kernel/http/server.js";
@@ -130,6 +130,29 @@ export async function chooseOption(
       // Escape closes an open dropdown and goes no further (rc-select stops it), so a modal around it stays open.
       if (await dropdown.isVisible()) await page.keyboard.press("Escape");
       await dropdown.waitFor({ state: "hidden", timeout: 5000 }).catch(() => {});
+    }
+  }
+}
+
+/**
+ * Clicks `trigger`, then the confirm button `ok` of the popconfirm it opens, until `done` shows. On a loaded machine
+ * the first click on the confirm button can land during the popconfirm's opening motion and be lost; a repeat only
+ * happens while the popconfirm is still open and nothing was done.
+ */
+export async function confirmPopover(page: Page, trigger: string, ok: string, done: Locator): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    if (!(await page.locator(ok).isVisible())) await page.locator(trigger).click();
+    await page.locator(ok).waitFor({ state: "visible", timeout: 5_000 });
+    await page.waitForTimeout(250);
+    await page
+      .locator(ok)
+      .click({ timeout: 5_000 })
+      .catch(() => {});
+    try {
+      await done.waitFor({ timeout: attempt < 4 ? 8_000 : 30_000 });
+      return;
+    } catch (err) {
+      if (attempt >= 4) throw err;
     }
   }
 }

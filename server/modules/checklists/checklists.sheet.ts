@@ -3,7 +3,7 @@ import type { z } from "zod";
 import type { EnterpriseCategory } from "../../../domain/enterprise/enterprise.dto.js";
 import { categoryLabels, enterpriseCategories } from "../../../domain/enterprise/enterprise.dto.js";
 import { ChecklistContent, type ChecklistItem } from "../../../domain/inspections/checklist.js";
-import { type ExcelJS, loadExcel } from "../../kernel/files/excel.js";
+import { loadExcel } from "../../kernel/files/excel.js";
 import { AppError, type FieldError } from "../../kernel/http/errors.js";
 import { localiseIssue } from "../../kernel/http/validation.js";
 
@@ -160,50 +160,46 @@ type RawRow = { rowNo: number; cells: Partial<Record<Key, string>> };
 /**
  * Reads an uploaded template: every row is checked and all problems are answered together (400, fields
  * `rows.<row>.<column>` with the worksheet row number), so nothing is stored from a file with any bad row.
+ * A template is at most 1,000 rows, so the upload is buffered and opened through the zip's central directory
+ * (JSZip): the streaming reader (unzipper, which parses entries as they arrive) once refused a valid exported
+ * file in CI ("cannot be read"), not reproducible alone; a small file gains nothing from streaming.
  */
 export async function readChecklistSheet(input: Readable): Promise<ParsedSheet> {
-  const reader = new (await loadExcel()).stream.xlsx.WorkbookReader(input, {
-    worksheets: "emit",
-    sharedStrings: "cache",
-    styles: "ignore",
-    hyperlinks: "ignore",
-  });
+  const chunks: Buffer[] = [];
+  for await (const chunk of input) chunks.push(chunk as Buffer);
+  const workbook = new (await loadExcel()).Workbook();
+  await workbook.xlsx.load(Buffer.concat(chunks) as unknown as ArrayBuffer);
   const raw: RawRow[] = [];
   const meta: Partial<SheetMeta> = {};
-  let sheetNo = 0;
+  const [items, info] = workbook.worksheets;
   let header: Map<Key, number> | null = null;
-  for await (const worksheet of reader) {
-    sheetNo++;
-    for await (const row of worksheet as AsyncIterable<ExcelJS.Row>) {
-      const cells = Array.from(row.values as unknown[]).map(cellText);
-      if (cells.every((c) => c === "")) continue;
-      if (sheetNo === 1) {
-        if (!header) {
-          const found = new Map<Key, number>();
-          cells.forEach((h, i) => {
-            const c = columns.find((col) => col.header === normaliseHeader(h) || col.key === normaliseHeader(h));
-            if (c && !found.has(c.key)) found.set(c.key, i);
-          });
-          if (!found.has("sectionTitle") || !found.has("question") || !found.has("type")) throw fileError("checklists.file.columns");
-          header = found;
-          continue;
-        }
-        if (raw.length >= maxItems) throw fileError("checklists.too_many_items");
-        const r: RawRow = { rowNo: row.number, cells: {} };
-        for (const [key, i] of header) r.cells[key] = cells[i] ?? "";
-        raw.push(r);
-      } else if (sheetNo === 2) {
-        const [k, v] = [cells[1] ?? "", cells[2] ?? ""];
-        if (k === infoName && v) meta.name = v;
-        if (k === infoCategory) {
-          const cat = enterpriseCategories.find((c) => c === v || categoryLabels[c].zh === v || categoryLabels[c].en === v);
-          meta.category = cat ?? null;
-        }
-      }
+  items?.eachRow((row) => {
+    const cells = Array.from(row.values as unknown[]).map(cellText);
+    if (cells.every((c) => c === "")) return;
+    if (!header) {
+      const found = new Map<Key, number>();
+      cells.forEach((h, i) => {
+        const c = columns.find((col) => col.header === normaliseHeader(h) || col.key === normaliseHeader(h));
+        if (c && !found.has(c.key)) found.set(c.key, i);
+      });
+      if (!found.has("sectionTitle") || !found.has("question") || !found.has("type")) throw fileError("checklists.file.columns");
+      header = found;
+      return;
     }
-    if (sheetNo >= 2) break;
-  }
-  input.resume(); // later sheets are not read
+    if (raw.length >= maxItems) throw fileError("checklists.too_many_items");
+    const r: RawRow = { rowNo: row.number, cells: {} };
+    for (const [key, i] of header) r.cells[key] = cells[i] ?? "";
+    raw.push(r);
+  });
+  info?.eachRow((row) => {
+    const cells = Array.from(row.values as unknown[]).map(cellText);
+    const [k, v] = [cells[1] ?? "", cells[2] ?? ""];
+    if (k === infoName && v) meta.name = v;
+    if (k === infoCategory) {
+      const cat = enterpriseCategories.find((c) => c === v || categoryLabels[c].zh === v || categoryLabels[c].en === v);
+      meta.category = cat ?? null;
+    }
+  });
   if (!header) throw fileError("checklists.file.columns");
   if (raw.length === 0) throw fileError("checklists.file.empty");
   return assemble(raw, meta);
