@@ -66,3 +66,69 @@ export function isoWeekday(day: CalendarDay): number {
   const w = new Date(toUtcMs(day)).getUTCDay();
   return w === 0 ? 7 : w;
 }
+
+/**
+ * A year's working-day calendar as the State Council's annual notice sets it (enforcement.md R0): the statutory
+ * rest days (法定节假日, incl. the bridged weekdays) and the make-up working weekends (调休 上班日). Loaded per
+ * deployment; without it, Monday–Friday are working days.
+ */
+export type WorkCalendar = { holidays?: readonly CalendarDay[]; workdays?: readonly CalendarDay[] };
+
+/** A bare list is read as rest days only (the older `holidays` parameter of addWorkingDays). */
+export type WorkCalendarInput = WorkCalendar | readonly CalendarDay[];
+
+type WorkSets = { rest: ReadonlySet<CalendarDay>; work: ReadonlySet<CalendarDay> };
+
+function workSets(cal: WorkCalendarInput): WorkSets {
+  if (Array.isArray(cal)) return { rest: new Set(cal as readonly CalendarDay[]), work: new Set() };
+  const c = cal as WorkCalendar;
+  return { rest: new Set(c.holidays ?? []), work: new Set(c.workdays ?? []) };
+}
+
+const working = (day: CalendarDay, s: WorkSets) => !s.rest.has(day) && (s.work.has(day) || isoWeekday(day) <= 5);
+
+/** Whether `day` is a working day: a make-up workday (调休) always is; otherwise Mon–Fri and not a rest day. */
+export function isWorkingDay(day: CalendarDay, cal: WorkCalendarInput = {}): boolean {
+  return working(day, workSets(cal));
+}
+
+/**
+ * The `n`th working day after `day` (行政处罚法 Art. 85: "日" there are working days, counted from the day after
+ * the trigger); `n` = 0 is the day itself, a negative `n` counts back (the `|n|`th working day before `day`).
+ */
+export function addWorkingDays(day: CalendarDay, n: number, cal: WorkCalendarInput = {}): CalendarDay {
+  const s = workSets(cal);
+  const step = n < 0 ? -1 : 1;
+  let at = day;
+  for (let left = Math.abs(n); left > 0; ) {
+    at = addDays(at, step);
+    if (working(at, s)) left--;
+  }
+  return at;
+}
+
+/** Working days strictly between `a` and `b` (neither end counted); 0 when b ≤ a + 1. */
+export function workingDaysBetween(a: CalendarDay, b: CalendarDay, cal: WorkCalendarInput = {}): number {
+  const s = workSets(cal);
+  let count = 0;
+  for (let at = addDays(a, 1); at < b; at = addDays(at, 1)) if (working(at, s)) count++;
+  return count;
+}
+
+/**
+ * A period of `n` calendar days triggered on `day` (民法典 Art. 201: counted from the next day), so its last day
+ * is day + n. With `rollOver`, a last day that is not a working day moves to the next working day (民法典 Art. 203:
+ * a period ending on a rest day ends on the day after it; weekends are rest days unless made up by 调休).
+ */
+export function calendarPeriodEnd(day: CalendarDay, n: number, cal: WorkCalendarInput = {}, rollOver = false): CalendarDay {
+  const end = addDays(day, n);
+  return rollOver ? nextWorkingDayFrom(end, cal) : end;
+}
+
+/** `day` itself when it is a working day, else the first working day after it. */
+export function nextWorkingDayFrom(day: CalendarDay, cal: WorkCalendarInput = {}): CalendarDay {
+  const s = workSets(cal);
+  let at = day;
+  while (!working(at, s)) at = addDays(at, 1);
+  return at;
+}

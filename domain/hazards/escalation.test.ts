@@ -1,7 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 import {
-  art113Closure,
   defaultEscalationDays,
   escalationLadder,
   lookaheadDays,
@@ -150,24 +149,4 @@ describe("R12 长期反复: a repeated hazard enters at the next rung", () => {
     test(`repeat: ${name}`, () => assert.equal(!!repeatedFrom({ ...base, ...now }, [earlier(before)]), expected));
   }
   test("a hazard is never its own precedent", () => assert.equal(repeatedFrom(base, [base]), undefined));
-});
-
-describe("安全生产法 Art. 113(1) counters (enforcement.md R6, worked examples 14–15)", () => {
-  const cases: [string, string[], { threeIn180Days: boolean; fourInOneYear: boolean }][] = [
-    ["example 14: 07-04 ≤ 01-05 + 180 days", ["2026-01-05", "2026-03-20", "2026-07-04"], { threeIn180Days: true, fourInOneYear: false }],
-    ["example 15: 07-05 > 07-04", ["2026-01-05", "2026-03-20", "2026-07-05"], { threeIn180Days: false, fourInOneYear: false }],
-    ["order of input does not matter", ["2026-07-04", "2026-01-05", "2026-03-20"], { threeIn180Days: true, fourInOneYear: false }],
-    [
-      "four within one year (same month and day)",
-      ["2026-01-05", "2026-05-01", "2026-09-01", "2027-01-05"],
-      { threeIn180Days: false, fourInOneYear: true },
-    ],
-    [
-      "the fourth a day after the year",
-      ["2026-01-05", "2026-05-01", "2026-09-01", "2027-01-06"],
-      { threeIn180Days: false, fourInOneYear: false },
-    ],
-    ["two penalties", ["2026-01-05", "2026-01-06"], { threeIn180Days: false, fourInOneYear: false }],
-  ];
-  for (const [name, days, expected] of cases) test(name, () => assert.deepEqual(art113Closure(days), expected));
 });

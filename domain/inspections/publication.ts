@@ -1,4 +1,4 @@
-import { addDays, type CalendarDay, isoWeekday } from "../common/calendar.js";
+import { addWorkingDays, type CalendarDay } from "../common/calendar.js";
 import type { InspectionResult } from "./inspection.js";
 
 // 双随机一公开 publication of results (double-random.md R7): per drawn object only its name, USCC, the inspection
@@ -19,20 +19,8 @@ export const publicResultOf: Record<InspectionResult, PublicResult> = {
   problems_found: "ordered_to_correct",
 };
 
-/**
- * The `n`th working day after `day`: Saturdays, Sundays and the deployment's rest days (HOLIDAYS) are not counted.
- * Make-up working weekends (调休) are not configurable: they count as rest days, which errs on the later side only
- * by those days.
- */
-export function addWorkingDays(day: CalendarDay, n: number, holidays: readonly CalendarDay[] = []): CalendarDay {
-  const rest = new Set(holidays);
-  let at = day;
-  for (let left = n; left > 0; ) {
-    at = addDays(at, 1);
-    if (isoWeekday(at) <= 5 && !rest.has(at)) left--;
-  }
-  return at;
-}
+// Working-day arithmetic is shared (domain/common/calendar.ts, enforcement.md R0); re-exported for existing callers.
+export { addWorkingDays };
 
 /** R7: the last day a result may be published, counted from the day the inspection ended (Asia/Shanghai). */
 export function publicationDeadline(
