@@ -59,6 +59,7 @@ export const unitFiles = [
   "domain/enforcement/case.test.ts",
   "domain/enforcement/case-number.test.ts",
   "domain/enforcement/outcomes.test.ts",
+  "server/modules/enforcement/enforcement.test.ts",
   "server/modules/random-draws/random-draws.test.ts",
   "server/modules/random-draws/random-draws.rotation.test.ts",
   "domain/inspections/builtin-checklists.test.ts",

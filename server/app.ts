@@ -12,6 +12,7 @@ import { auditRoutes } from "./modules/audit/audit.routes.js";
 import { checklistsRoutes } from "./modules/checklists/checklists.routes.js";
 import { checksRoutes } from "./modules/checks/checks.routes.js";
 import { departmentsRoutes } from "./modules/departments/departments.routes.js";
+import { enforcementRoutes } from "./modules/enforcement/enforcement.routes.js";
 import { enterpriseSheetRoutes, enterprisesRoutes } from "./modules/enterprises/enterprises.routes.js";
 import { gridRoutes } from "./modules/grid/grid.routes.js";
 import { exposureRoutes } from "./modules/hazards/hazards.exposure.routes.js";
@@ -85,6 +86,7 @@ export async function buildApp(deps: AppDeps): Promise<Server> {
     hazardsRoutes,
     exposureRoutes,
     supervisionRoutes,
+    enforcementRoutes,
     notificationsRoutes,
     riskRoutes,
     riskNoticeCardRoutes,

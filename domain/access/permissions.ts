@@ -65,6 +65,10 @@ export const permissions = {
   "inspection_plans.read": ["admin", "regulator_leader", "regulator_inspector"],
   "inspection_plans.manage": ["admin", "regulator_leader", "regulator_inspector"],
   "inspection_plans.approve": ["regulator_leader"],
+  // 执法案件 (issue 8 §1): everyone signed in but grid members reads the cases in scope (enforcement.policy.ts);
+  // regulators open cases and record their events.
+  "cases.read": ["admin", "regulator_leader", "regulator_inspector", "enterprise_admin", "enterprise_staff"],
+  "cases.manage": ["admin", "regulator_leader", "regulator_inspector"],
   // An enterprise administrator reads its own enterprise's accounts (scope), e.g. to assign check tasks.
   "users.read": ["admin", "regulator_leader", "enterprise_admin"],
   "users.manage": ["admin"],

@@ -87,6 +87,8 @@ const Env = z.object({
     .string()
     .regex(/^[\d\s.,-]*$/, "e.g. 2026-10-01..2026-10-07,2027-01-01")
     .default(""),
+  /** 案号 format (issue 8 §1): {dept} {year} {seq} ({seq:3} zero-pads), e.g. "{dept}〔{year}〕{seq}号" (the default when empty). */
+  CASE_NUMBER_TEMPLATE: z.string().max(100).default(""),
 });
 
 export type Config = {
@@ -117,6 +119,8 @@ export type Config = {
   majorListingDays: number;
   /** HOLIDAYS as written; parsed (and a bad day refused) when the app is built (domain/hazards/supervision.ts). */
   holidays: string;
+  /** CASE_NUMBER_TEMPLATE as written; checked when the app is built (domain/enforcement/case-number.ts). */
+  caseNumberTemplate: string;
 };
 
 export class ConfigError extends Error {}
@@ -154,5 +158,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     drawRotationRounds: e.DRAW_ROTATION_ROUNDS,
     majorListingDays: e.MAJOR_LISTING_DAYS,
     holidays: e.HOLIDAYS,
+    caseNumberTemplate: e.CASE_NUMBER_TEMPLATE,
   };
 }

@@ -1,0 +1,343 @@
+import { type CalendarDay, shanghaiDay } from "../../../domain/common/calendar.js";
+import type { Page } from "../../../domain/common/page.js";
+import type { DepartmentKind } from "../../../domain/departments/department.dto.js";
+import type { Case, CaseDetail, CaseEventInput, CaseListQuery, CaseOpen } from "../../../domain/enforcement/case.dto.js";
+import {
+  allowedNext,
+  applyEvent,
+  type CaseEvent,
+  type CaseEventType,
+  caseClocksDue,
+  caseState,
+  type Refusal,
+} from "../../../domain/enforcement/case.js";
+import { defaultCaseNumberTemplate, formatCaseNumber, parseCaseNumberTemplate } from "../../../domain/enforcement/case-number.js";
+import { defaultEnforcementRules } from "../../../domain/enforcement/rules.js";
+import { writeAudit } from "../../kernel/audit/audit.js";
+import type { Actor, Ctx } from "../../kernel/auth/actor.js";
+import { type Db, withTx } from "../../kernel/db/db.js";
+import { AppError, type FieldError, fieldError, notFound, staleVersion } from "../../kernel/http/errors.js";
+import { updateVersioned } from "../../kernel/workflow/state-machine.js";
+import { departmentsByIds, getDepartment } from "../departments/departments.service.js";
+import { hazardRuleSettings } from "../hazards/hazards.escalation.js";
+import { getInspection } from "../inspections/inspections.service.js";
+import { caseEntity } from "./enforcement.messages.js";
+import { assertMayRecord, caseScope, mayUseDepartment, seesInternal } from "./enforcement.policy.js";
+import * as repo from "./enforcement.repo.js";
+import { enforcementCases } from "./enforcement.schema.js";
+
+const today = (ctx: Ctx): CalendarDay => shanghaiDay(ctx.now);
+/** 法定节假日 of the working-day periods (行政处罚法 Art. 85): the deployment's HOLIDAYS (config.ts), loaded by buildApp. */
+const calendar = () => hazardRuleSettings().holidays;
+
+let caseNumberTemplate = defaultCaseNumberTemplate;
+/** CASE_NUMBER_TEMPLATE (config.ts), checked when the app is built: a bad template stops the start. */
+export function configureEnforcement(config: { caseNumberTemplate: string }): void {
+  const t = config.caseNumberTemplate.trim() || defaultCaseNumberTemplate;
+  const parsed = parseCaseNumberTemplate(t);
+  if ("error" in parsed) throw new Error(`CASE_NUMBER_TEMPLATE: ${parsed.error}`);
+  caseNumberTemplate = t;
+}
+
+const kindShort: Record<DepartmentKind, string> = {
+  emergency: "应急",
+  housing: "建",
+  transport: "交",
+  market: "市监",
+  fire: "消",
+  education: "教",
+  commerce: "商",
+  culture_tourism: "文旅",
+  industry_it: "工信",
+  agriculture: "农",
+  water: "水",
+  health: "卫健",
+  other: "",
+};
+
+/**
+ * The department's short name in its case numbers ({dept}): the first character of its name (the place, e.g. 溧 of
+ * 溧阳市应急管理局) + the kind's abbreviation + 罚 — "溧应急罚". An `other` department uses its name's first two characters.
+ */
+export function departmentShortName(d: { name: string; kind: DepartmentKind }): string {
+  const chars = [...d.name.trim()];
+  const place = d.kind === "other" ? chars.slice(0, 2).join("") : (chars[0] ?? "");
+  return `${place}${kindShort[d.kind]}罚`;
+}
+
+/** The stored row of an event as the domain's CaseEvent (type, day, payload fields). */
+const eventOf = (e: repo.EventRow): CaseEvent => ({ ...e.payload, type: e.type, on: e.on }) as unknown as CaseEvent;
+
+/** A refused event: 409 with the refusal and the event types allowed today (the route writes `allowed` into the body). */
+export class CaseRefused extends AppError {
+  constructor(
+    readonly refusal: Refusal,
+    readonly allowed: CaseEventType[],
+  ) {
+    super(409, `enforcement.case.${refusal.code}`, { params: refusal.params });
+  }
+}
+
+async function departmentNames(db: Db, ids: string[]): Promise<Map<string, string>> {
+  return new Map((await departmentsByIds(db, ids)).map((d) => [d.id, d.name]));
+}
+
+function present(r: repo.CaseRow, departmentName: string, internal: boolean): Case {
+  return {
+    id: r.id,
+    caseNo: r.caseNo,
+    year: r.year,
+    seq: r.seq,
+    title: r.title,
+    departmentId: r.departmentId,
+    departmentName,
+    departmentRegion: r.departmentRegion,
+    regionCode: r.regionCode,
+    enterpriseId: r.enterpriseId,
+    source: r.source as Case["source"],
+    inspectionId: r.inspectionId,
+    officers: r.officers,
+    illegalProduction: r.illegalProduction,
+    phase: r.phase as Case["phase"],
+    internalNote: internal ? r.internalNote : null,
+    version: r.version,
+    createdAt: r.createdAt.toISOString(),
+    updatedAt: r.updatedAt.toISOString(),
+  };
+}
+
+async function load(db: Db, ctx: Ctx, id: string): Promise<repo.CaseRow> {
+  const row = await repo.findCase(db, id, caseScope(ctx.actor));
+  if (!row) throw notFound(caseEntity);
+  return row;
+}
+
+async function detailOf(db: Db, ctx: Ctx, row: repo.CaseRow): Promise<CaseDetail> {
+  const internal = seesInternal(ctx.actor);
+  const [eventRows, violations, names] = await Promise.all([
+    repo.eventsOf(db, row.id),
+    repo.violationsOf(db, row.id),
+    departmentNames(db, [row.departmentId]),
+  ]);
+  const events = eventRows.map(eventOf);
+  const day = today(ctx);
+  const cal = calendar();
+  const state = caseState(events, defaultEnforcementRules, cal);
+  return {
+    ...present(row, names.get(row.departmentId) ?? "", internal),
+    events: eventRows.map((e) => ({
+      seq: e.seq,
+      type: e.type as CaseEventType,
+      on: e.on,
+      payload: e.payload,
+      note: internal ? e.note : null,
+      actorName: e.actorName,
+      at: e.at.toISOString(),
+    })),
+    violations: violations.map((v) => ({
+      id: v.id,
+      seq: v.seq,
+      facts: v.facts,
+      provisionViolated: v.provisionViolated,
+      provisionApplied: v.provisionApplied,
+      hazardIds: v.hazardIds,
+      proposedFen: v.proposedFen,
+      finalFen: v.finalFen,
+    })),
+    state: state as unknown as Record<string, unknown>,
+    // What may come next is the department's business; the enterprise sees the timeline and the clocks.
+    allowedNext: internal ? allowedNext(events, day, defaultEnforcementRules, cal).allowed : [],
+    clocks: caseClocksDue(events, day, defaultEnforcementRules, cal),
+  };
+}
+
+export async function getCase(db: Db, ctx: Ctx, id: string): Promise<CaseDetail> {
+  return detailOf(db, ctx, await load(db, ctx, id));
+}
+
+export async function listCases(db: Db, ctx: Ctx, q: CaseListQuery): Promise<Page<Case>> {
+  const { items, total } = await repo.listCases(db, caseScope(ctx.actor), q, q);
+  const names = await departmentNames(
+    db,
+    items.map((r) => r.departmentId),
+  );
+  const internal = seesInternal(ctx.actor);
+  return { items: items.map((r) => present(r, names.get(r.departmentId) ?? "", internal)), total, page: q.page, pageSize: q.pageSize };
+}
+
+/**
+ * Opens a case from a finished regulator inspection (issue 8 §1): the department is the inspection's or the one
+ * given (of the caller's region), the officers the inspection's certified team (≥ 2, 行政处罚法 Art. 42), the hazards
+ * the inspection's. Number, case, violations, the `opened` event (seq 1) and the audit row: one transaction.
+ */
+export async function openCase(db: Db, ctx: Ctx, input: CaseOpen): Promise<CaseDetail> {
+  const actor = ctx.actor as Actor; // route permission cases.manage
+  const inspection = await getInspection(db, ctx, input.inspectionId); // 404 outside the caller's scope
+  if (inspection.kind === "self") throw fieldError("inspectionId", "enforcement.inspection_not_regulator");
+  if (inspection.status !== "finished") throw fieldError("inspectionId", "enforcement.inspection_not_finished");
+
+  const departmentId = input.departmentId ?? inspection.departmentId;
+  if (!departmentId) throw fieldError("departmentId", "enforcement.department_required");
+  const department = await getDepartment(db, departmentId).catch(() => null);
+  if (!department) throw fieldError("departmentId", "enforcement.department_required");
+  // The department acts in the caller's region, and the enterprise lies in the department's.
+  if (!mayUseDepartment(actor, department.regionCode) || !inspection.regionCode.startsWith(department.regionCode)) {
+    throw fieldError("departmentId", "enforcement.department_outside");
+  }
+
+  const fields: FieldError[] = [];
+  const team = inspection.inspectors.filter((m) => m.certNo);
+  let officers = team;
+  if (input.officers) {
+    officers = [];
+    for (const [i, id] of input.officers.entries()) {
+      const m = team.find((x) => x.userId === id);
+      if (!m) fields.push({ path: `officers.${i}`, code: "enforcement.officer_not_on_team" });
+      else if (!officers.includes(m)) officers.push(m);
+    }
+  }
+  if (fields.length === 0 && officers.length < 2) fields.push({ path: "officers", code: "enforcement.officers_required" });
+  const hazardIds = inspection.hazards.map((h) => h.id);
+  for (const [i, v] of input.violations.entries()) {
+    for (const [j, h] of (v.hazardIds ?? []).entries()) {
+      if (!hazardIds.includes(h)) fields.push({ path: `violations.${i}.hazardIds.${j}`, code: "enforcement.hazard_not_of_inspection" });
+    }
+  }
+  if (fields.length) throw new AppError(400, "validation", { fields });
+
+  const day = today(ctx);
+  const opened: CaseEvent = {
+    type: "opened",
+    on: day,
+    source: "inspection",
+    illegalProduction: !!input.illegalProduction,
+    legalReviewRequired: !!input.legalReviewRequired,
+  };
+  const applied = applyEvent([], opened, day, defaultEnforcementRules, calendar());
+  if (!applied.ok) throw new CaseRefused(applied.refusal, applied.allowed);
+  const year = Number(day.slice(0, 4));
+  const title = input.title ?? `${inspection.enterpriseName}涉嫌安全生产违法案`;
+
+  const row = await withTx(db, async (tx) => {
+    const seq = await repo.nextCaseSeq(tx, department.id, year);
+    const created = await repo.insertCase(tx, {
+      departmentId: department.id,
+      regionCode: inspection.regionCode,
+      departmentRegion: department.regionCode,
+      enterpriseId: inspection.enterpriseId,
+      source: "inspection",
+      inspectionId: inspection.id,
+      year,
+      seq,
+      caseNo: formatCaseNumber({ dept: departmentShortName(department), year, seq }, caseNumberTemplate),
+      title,
+      officers: officers.map((o) => ({ userId: o.userId, name: o.name, certNo: o.certNo })),
+      illegalProduction: !!input.illegalProduction,
+      phase: applied.state.phase,
+      internalNote: input.internalNote ?? null,
+      createdById: actor.userId,
+      createdAt: ctx.now,
+      updatedAt: ctx.now,
+    });
+    await repo.insertViolations(
+      tx,
+      input.violations.map((v, i) => ({
+        caseId: created.id,
+        seq: i + 1,
+        facts: v.facts,
+        provisionViolated: v.provisionViolated,
+        provisionApplied: v.provisionApplied,
+        hazardIds: v.hazardIds ?? hazardIds,
+        evidence: [],
+        proposedFen: v.proposed ?? null,
+        createdAt: ctx.now,
+        updatedAt: ctx.now,
+      })),
+    );
+    const { type, on, ...payload } = opened;
+    await repo.insertEvent(tx, {
+      caseId: created.id,
+      seq: 1,
+      type,
+      on,
+      payload,
+      note: null,
+      actorId: actor.userId,
+      actorName: actor.displayName,
+      at: ctx.now,
+    });
+    await writeAudit(tx, ctx, {
+      action: "case.open",
+      entityType: "enforcement_case",
+      entityId: created.id,
+      regionCode: created.regionCode,
+      after: { caseNo: created.caseNo, inspectionId: inspection.id, departmentId: department.id, violations: input.violations.length },
+    });
+    return created;
+  });
+  return detailOf(db, ctx, row);
+}
+
+/** The payload fields of an input event (everything but the envelope: version, day, note). */
+function eventFromInput(input: CaseEventInput, on: CalendarDay): CaseEvent {
+  const { version: _v, on: _on, note: _n, ...rest } = input;
+  return { ...rest, on } as CaseEvent;
+}
+
+/**
+ * Appends one event (issue 8 §1, enforcement.md R2): applyEvent decides whether the case allows it on its day —
+ * refused → 409 with the allowed types; the event takes seq = last + 1 (a concurrent append hits the unique
+ * (case_id, seq) → 409), the case's version is guarded (stale → 409) and its phase cache rewritten, audited —
+ * one transaction.
+ */
+export async function appendEvent(db: Db, ctx: Ctx, id: string, input: CaseEventInput): Promise<CaseDetail> {
+  const actor = ctx.actor as Actor; // route permission cases.manage
+  const current = await load(db, ctx, id);
+  assertMayRecord(actor, current);
+  if (current.version !== input.version) throw staleVersion();
+  const day = today(ctx);
+  const event = eventFromInput(input, input.on ?? day);
+  const row = await withTx(db, async (tx) => {
+    const stored = await repo.eventsOf(tx, id);
+    const result = applyEvent(stored.map(eventOf), event, day, defaultEnforcementRules, calendar());
+    if (!result.ok) throw new CaseRefused(result.refusal, result.allowed);
+    const updated = await updateVersioned(tx, enforcementCases, {
+      id,
+      version: input.version,
+      set: { phase: result.state.phase, updatedAt: ctx.now },
+    });
+    const { type, on, ...payload } = event;
+    const seq = (stored.at(-1)?.seq ?? 0) + 1;
+    await repo
+      .insertEvent(tx, {
+        caseId: id,
+        seq,
+        type,
+        on,
+        payload,
+        note: input.note ?? null,
+        actorId: actor.userId,
+        actorName: actor.displayName,
+        at: ctx.now,
+      })
+      .catch((e: unknown) => {
+        throw uniqueViolation(e) ? staleVersion() : e;
+      });
+    await writeAudit(tx, ctx, {
+      action: `case.event.${type}`,
+      entityType: "enforcement_case",
+      entityId: id,
+      regionCode: updated.regionCode,
+      before: { phase: current.phase, version: current.version },
+      after: { phase: updated.phase, version: updated.version, seq, on, ...payload },
+    });
+    return updated;
+  });
+  return detailOf(db, ctx, row);
+}
+
+/** 23505 unique_violation, on either driver (drizzle may wrap the driver's error in `cause`). */
+function uniqueViolation(e: unknown): boolean {
+  for (let x = e as { code?: string; cause?: unknown } | undefined; x; x = x.cause as typeof x) if (x.code === "23505") return true;
+  return false;
+}
