@@ -37,6 +37,15 @@ test("an enterprise schedules a daily self-inspection and starts today's; the re
     await row.getByText("未开始").waitFor();
     await row.getByRole("button", { name: "开始自查" }).click();
     await page.waitForURL(/\/inspections\/[0-9a-f-]+\/field$/);
+
+    // Ending the schedule asks for a reason; an active-only list no longer shows it.
+    await page.goto(`${suite.server.baseUrl}/self-inspections`);
+    await row.getByRole("button", { name: "停用" }).click();
+    await page.getByRole("dialog").getByRole("button", { name: "停用" }).click();
+    await page.locator("#self-schedule-end_reason_help").waitFor();
+    await page.locator("#self-schedule-end_reason").fill("改为每周自查");
+    await page.getByRole("dialog").getByRole("button", { name: "停用" }).click();
+    await row.waitFor({ state: "detached" });
   });
 
   const county = await signedIn("e2e-self-county");

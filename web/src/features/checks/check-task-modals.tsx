@@ -4,8 +4,9 @@ import { useState } from "react";
 import { roleHas } from "../../../../domain/access/permissions.js";
 import { CheckFrequency } from "../../../../domain/checks/schedule.js";
 import { measureTypeLabels } from "../../../../domain/risk/accident-types.js";
-import { type ApiError, toApiError } from "../../api/client.js";
-import { applyFieldErrors, handleSaveError } from "../../api/form-errors.js";
+import type { ApiError } from "../../api/client.js";
+import { handleSaveError } from "../../api/form-errors.js";
+import { EndWithReasonModal } from "../../components/end-with-reason-modal.js";
 import { useLang, useT } from "../../i18n/i18n-context.js";
 import { labelKeyOf } from "../../i18n/language.js";
 import { useCurrentUser } from "../auth/session-context.js";
@@ -210,58 +211,19 @@ export function EndCheckTaskModal({
   onEnded: (task: CheckTask) => void;
 }) {
   const t = useT();
-  const { message } = App.useApp();
-  const [form] = Form.useForm<{ reason: string }>();
-  const [submitting, setSubmitting] = useState(false);
-  const [error, setError] = useState<ApiError>();
   return (
-    <Modal
+    <EndWithReasonModal
       open={!!task}
+      formName="check-task-end"
       title={task ? t("checks.endTitle", { content: task.content }) : ""}
-      onCancel={onClose}
-      footer={null}
-      destroyOnHidden
-    >
-      {task && (
-        <Form
-          form={form}
-          layout="vertical"
-          name="check-task-end"
-          onFinish={async (v) => {
-            setSubmitting(true);
-            setError(undefined);
-            try {
-              const ended = await checksApi.end(task.id, { version: task.version, reason: v.reason.trim() });
-              message.success(t("checks.ended"));
-              setSubmitting(false);
-              onEnded(ended);
-            } catch (err) {
-              setSubmitting(false);
-              const e = toApiError(err);
-              if (e.code === "conflict.stale_version") {
-                message.error(e.message);
-                onClose();
-              } else if (!applyFieldErrors(form, e, ["reason"])) setError(e);
-            }
-          }}
-        >
-          <Alert type="info" showIcon title={t("checks.endDesc")} style={{ marginBottom: 12 }} />
-          <Form.Item
-            name="reason"
-            label={t("checks.endReason")}
-            rules={[{ required: true, whitespace: true, min: 2, message: t("checks.endReasonRequired") }, { max: 500 }]}
-          >
-            <Input.TextArea rows={2} />
-          </Form.Item>
-          {error && <Alert type="error" showIcon title={error.message} style={{ marginBottom: 12 }} />}
-          <Flex gap={8} justify="flex-end">
-            <Button onClick={onClose}>{t("common.cancel")}</Button>
-            <Button type="primary" danger htmlType="submit" loading={submitting}>
-              {t("checks.endSubmit")}
-            </Button>
-          </Flex>
-        </Form>
-      )}
-    </Modal>
+      hint={t("checks.endDesc")}
+      reasonLabel={t("checks.endReason")}
+      reasonRequired={t("checks.endReasonRequired")}
+      submitLabel={t("checks.endSubmit")}
+      successMessage={t("checks.ended")}
+      submit={(reason) => checksApi.end((task as CheckTask).id, { version: (task as CheckTask).version, reason })}
+      onClose={onClose}
+      onEnded={onEnded}
+    />
   );
 }

@@ -3,9 +3,10 @@ import dayjs, { type Dayjs } from "dayjs";
 import { useEffect, useState } from "react";
 import { roleHas } from "../../../../domain/access/permissions.js";
 import { CheckFrequency } from "../../../../domain/checks/schedule.js";
-import { type ApiError, toApiError } from "../../api/client.js";
-import { applyFieldErrors, handleSaveError } from "../../api/form-errors.js";
+import type { ApiError } from "../../api/client.js";
+import { handleSaveError } from "../../api/form-errors.js";
 import { useApi } from "../../api/use-api.js";
+import { EndWithReasonModal } from "../../components/end-with-reason-modal.js";
 import { useT } from "../../i18n/i18n-context.js";
 import { useCurrentUser } from "../auth/session-context.js";
 import { useFrequencyLabel } from "../checks/check-labels.js";
@@ -220,7 +221,7 @@ function SelfScheduleForm({ schedule, onClose, onSaved }: Props) {
   );
 }
 
-/** Ends a schedule from today with a reason; its done and missed record stays. */
+/** Stops a schedule from today with a reason; its inspections and counts stay. */
 export function EndSelfScheduleModal({
   schedule,
   onClose,
@@ -231,58 +232,19 @@ export function EndSelfScheduleModal({
   onEnded: (s: SelfSchedule) => void;
 }) {
   const t = useT();
-  const { message } = App.useApp();
-  const [form] = Form.useForm<{ reason: string }>();
-  const [submitting, setSubmitting] = useState(false);
-  const [error, setError] = useState<ApiError>();
   return (
-    <Modal
+    <EndWithReasonModal
       open={!!schedule}
+      formName="self-schedule-end"
       title={schedule ? t("selfInspections.endTitle", { title: schedule.title }) : ""}
-      onCancel={onClose}
-      footer={null}
-      destroyOnHidden
-    >
-      {schedule && (
-        <Form
-          form={form}
-          layout="vertical"
-          name="self-schedule-end"
-          onFinish={async (v) => {
-            setSubmitting(true);
-            setError(undefined);
-            try {
-              const ended = await selfInspectionsApi.end(schedule.id, { version: schedule.version, reason: v.reason.trim() });
-              message.success(t("selfInspections.ended"));
-              setSubmitting(false);
-              onEnded(ended);
-            } catch (err) {
-              setSubmitting(false);
-              const e = toApiError(err);
-              if (e.code === "conflict.stale_version") {
-                message.error(e.message);
-                onClose();
-              } else if (!applyFieldErrors(form, e, ["reason"])) setError(e);
-            }
-          }}
-        >
-          <Alert type="info" showIcon title={t("selfInspections.endHint")} style={{ marginBottom: 12 }} />
-          <Form.Item
-            name="reason"
-            label={t("selfInspections.endReason")}
-            rules={[{ required: true, whitespace: true, min: 2, message: t("selfInspections.endReasonRequired") }, { max: 500 }]}
-          >
-            <Input.TextArea rows={2} />
-          </Form.Item>
-          {error && <Alert type="error" showIcon title={error.message} style={{ marginBottom: 12 }} />}
-          <Flex gap={8} justify="flex-end">
-            <Button onClick={onClose}>{t("common.cancel")}</Button>
-            <Button type="primary" danger htmlType="submit" loading={submitting}>
-              {t("selfInspections.end")}
-            </Button>
-          </Flex>
-        </Form>
-      )}
-    </Modal>
+      hint={t("selfInspections.endHint")}
+      reasonLabel={t("selfInspections.endReason")}
+      reasonRequired={t("selfInspections.endReasonRequired")}
+      submitLabel={t("selfInspections.end")}
+      successMessage={t("selfInspections.ended")}
+      submit={(reason) => selfInspectionsApi.end((schedule as SelfSchedule).id, { version: (schedule as SelfSchedule).version, reason })}
+      onClose={onClose}
+      onEnded={onEnded}
+    />
   );
 }
