@@ -4,7 +4,7 @@ import { usccAlphabet, usccCheckCharacter } from "../../domain/enterprise/uscc.j
 import { buildApp } from "../app.js";
 import type { Ctx } from "../kernel/auth/actor.js";
 import { loadConfig } from "../kernel/config.js";
-import type { Database } from "../kernel/db/db.js";
+import { type Database, sql } from "../kernel/db/db.js";
 import type { Server } from "../kernel/http/server.js";
 import { createUser } from "../modules/accounts/users.service.js";
 import { ensureDefaultIndustryMapping } from "../modules/departments/departments.service.js";
@@ -82,6 +82,32 @@ export async function signIn(t: TestApp, username: string, password: string = te
   const cookie = String(res.headers["set-cookie"]).split(";")[0] ?? "";
   const csrf = res.json().csrfToken as string;
   return { cookie, csrf, headers: (extra = {}) => ({ cookie, "x-csrf-token": csrf, ...extra }) };
+}
+
+type UserOver = Parameters<typeof buildUser>[1];
+
+/**
+ * A cast of signed-in users by name (`{ ins1: { role: "regulator_inspector" }, … }`), with 执法证号 for the certified
+ * officers among them (`certNos: { ins1: "JF…" }`) — the set-up inspection and enforcement tests share.
+ */
+export async function buildCast<K extends string>(
+  t: TestApp,
+  make: Record<K, UserOver>,
+  opts: { certNos?: Partial<Record<K, string>>; usernamePrefix?: string } = {},
+): Promise<{ s: Record<K, Session>; ids: Record<K, string>; names: Record<K, string> }> {
+  const s = {} as Record<K, Session>;
+  const ids = {} as Record<K, string>;
+  const names = {} as Record<K, string>;
+  for (const [k, over] of Object.entries(make) as [K, UserOver][]) {
+    const u = await buildUser(t, opts.usernamePrefix ? { ...over, username: `${opts.usernamePrefix}${k}` } : over);
+    ids[k] = u.id;
+    names[k] = u.displayName;
+    s[k] = await signIn(t, u.username);
+  }
+  for (const [k, no] of Object.entries(opts.certNos ?? {}) as [K, string][]) {
+    await t.database.db.execute(sql`update users set enforcement_cert_no = ${no} where id = ${ids[k]}`);
+  }
+  return { s, ids, names };
 }
 
 /** Acts as a system administrator, for factories that must not depend on who is signed in. */

@@ -5,7 +5,7 @@ import { deflateSync } from "node:zlib";
 import type { ChecklistContent } from "../../../domain/inspections/checklist.js";
 import type { Ctx } from "../../kernel/auth/actor.js";
 import { rows, sql } from "../../kernel/db/db.js";
-import { buildEnterprise, buildUser, type Session, seedReference, signIn, systemCtx, type TestApp, testApp } from "../../test/harness.js";
+import { buildCast, buildEnterprise, type Session, seedReference, systemCtx, type TestApp, testApp } from "../../test/harness.js";
 import { getUser } from "../accounts/users.service.js";
 import { createChecklist, publishChecklist } from "../checklists/checklists.service.js";
 import { createDepartment } from "../departments/departments.service.js";
@@ -97,22 +97,9 @@ before(async () => {
     entAdmin: { role: "enterprise_admin", enterpriseId, regionCode: null },
     otherEnt: { role: "enterprise_admin", enterpriseId: otherEnterpriseId, regionCode: null },
   } as const;
-  s = {} as typeof s;
-  ids = {} as typeof ids;
-  names = {} as typeof names;
-  for (const [k, over] of Object.entries(make)) {
-    const u = await buildUser(t, over as Parameters<typeof buildUser>[1]);
-    ids[k as keyof typeof ids] = u.id;
-    names[k as keyof typeof names] = u.displayName;
-    s[k as keyof typeof s] = await signIn(t, u.username);
-  }
-  for (const [k, no] of [
-    ["ins1", "JF32048109001"],
-    ["ins2", "JF32048109002"],
-    ["tianning", "JF32040209001"],
-  ] as const) {
-    await t.database.db.execute(sql`update users set enforcement_cert_no = ${no} where id = ${ids[k]}`);
-  }
+  ({ s, ids, names } = await buildCast(t, make, {
+    certNos: { ins1: "JF32048109001", ins2: "JF32048109002", tianning: "JF32040209001" },
+  }));
   const db = t.database.db;
   departmentId = (await createDepartment(db, systemCtx(t), { regionCode: "320481", kind: "emergency", name: "溧阳市应急管理局" })).id;
   housingId = (await createDepartment(db, systemCtx(t), { regionCode: "320481", kind: "housing", name: "溧阳市住房和城乡建设局" })).id;

@@ -1,9 +1,8 @@
 import assert from "node:assert/strict";
 import { randomUUID } from "node:crypto";
 import { after, before, describe, test } from "node:test";
-import { sql } from "../../kernel/db/db.js";
 import { loadExcel } from "../../kernel/files/excel.js";
-import { buildEnterprise, buildUser, type Session, seedReference, signIn, type TestApp, testApp, usccFor } from "../../test/harness.js";
+import { buildCast, buildEnterprise, type Session, seedReference, signIn, type TestApp, testApp, usccFor } from "../../test/harness.js";
 import { inspectionPlanItems, inspectionPlans } from "./inspections.schema.js";
 
 // Inspection statistics (issue 7 §7), hand-computed for November 2026 in 溧阳市 (320481). The clock starts on Monday
@@ -142,16 +141,11 @@ before(async () => {
     grid: { role: "grid_member", regionCode: "320481002" },
     e1Admin: { role: "enterprise_admin", enterpriseId: e1, regionCode: null },
   } as const;
-  s = {} as typeof s;
-  ids = {} as typeof ids;
-  for (const [k, over] of Object.entries(make)) {
-    const u = await buildUser(t, { ...(over as Parameters<typeof buildUser>[1]), username: `stats-${k}` });
-    ids[k as keyof typeof ids] = u.id;
-    s[k as keyof typeof s] = await signIn(t, u.username);
-  }
   // 执法证号 of the two certified officers.
-  await t.database.db.execute(sql`update users set enforcement_cert_no = 'JF32048190001' where id = ${ids.ins1}`);
-  await t.database.db.execute(sql`update users set enforcement_cert_no = 'JF32048190002' where id = ${ids.ins2}`);
+  ({ s, ids } = await buildCast(t, make, {
+    certNos: { ins1: "JF32048190001", ins2: "JF32048190002" },
+    usernamePrefix: "stats-",
+  }));
   d1 = (
     await ok<{ id: string }>(
       send(s.admin, "POST", "/api/departments", { regionCode: "320481", kind: "emergency", name: "溧阳市应急管理局" }),

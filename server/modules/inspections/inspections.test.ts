@@ -6,7 +6,7 @@ import { criterionById } from "../../../domain/hazards/hazard.js";
 import { jpegWithExif } from "../../../domain/hazards/photo-fixtures.js";
 import type { ChecklistContent } from "../../../domain/inspections/checklist.js";
 import { rows, sql } from "../../kernel/db/db.js";
-import { buildEnterprise, buildUser, type Session, seedReference, signIn, systemCtx, type TestApp, testApp } from "../../test/harness.js";
+import { buildCast, buildEnterprise, type Session, seedReference, systemCtx, type TestApp, testApp } from "../../test/harness.js";
 import { pdfFacts, pdfText, rasterize, shareOf } from "../../test/pdf-raster.js";
 import { createChecklist, publishChecklist, updateChecklist } from "../checklists/checklists.service.js";
 import { inspectionPlanItems, inspectionPlans } from "./inspections.schema.js";
@@ -183,24 +183,10 @@ before(async () => {
     entStaff: { role: "enterprise_staff", enterpriseId, regionCode: null },
     otherEnt: { role: "enterprise_admin", enterpriseId: otherId, regionCode: null },
   } as const;
-  s = {} as typeof s;
-  ids = {} as typeof ids;
-  names = {} as typeof names;
-  for (const [k, over] of Object.entries(make)) {
-    const u = await buildUser(t, over as Parameters<typeof buildUser>[1]);
-    ids[k as keyof typeof ids] = u.id;
-    names[k as keyof typeof names] = u.displayName;
-    s[k as keyof typeof s] = await signIn(t, u.username);
-  }
   // 执法证号 (users.enforcement_cert_no) of the certified officers.
-  for (const [k, no] of [
-    ["ins1", "JF32048100001"],
-    ["ins2", "JF32048100002"],
-    ["tianning", "JF32040200001"],
-    ["township", "JF32048100003"],
-  ] as const) {
-    await t.database.db.execute(sql`update users set enforcement_cert_no = ${no} where id = ${ids[k]}`);
-  }
+  ({ s, ids, names } = await buildCast(t, make, {
+    certNos: { ins1: "JF32048100001", ins2: "JF32048100002", tianning: "JF32040200001", township: "JF32048100003" },
+  }));
   const created = await createChecklist(t.database.db, systemCtx(t), { name: "现场检查测试表", category: null, draft: v1 });
   checklistId = created.id;
   await publishChecklist(t.database.db, systemCtx(t), checklistId, { version: created.version });
