@@ -69,6 +69,10 @@ export const permissions = {
   // regulators open cases and record their events.
   "cases.read": ["admin", "regulator_leader", "regulator_inspector", "enterprise_admin", "enterprise_staff"],
   "cases.manage": ["admin", "regulator_leader", "regulator_inspector"],
+  // The department's side of cases: overdue boards, statistics, 严重失信 proposals (issue 8 §3, §5, §6).
+  "cases.oversee": ["admin", "regulator_leader", "regulator_inspector"],
+  // The wording of the 执法文书 is the deployment's (issue 8 §2).
+  "document_templates.manage": ["admin"],
   // An enterprise administrator reads its own enterprise's accounts (scope), e.g. to assign check tasks.
   "users.read": ["admin", "regulator_leader", "enterprise_admin"],
   "users.manage": ["admin"],

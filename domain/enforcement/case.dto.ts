@@ -2,7 +2,16 @@ import { z } from "zod";
 import { CalendarDate } from "../common/calendar.js";
 import { PageQuery } from "../common/page.js";
 import { yuanToFen } from "../hazards/hazard.js";
-import { caseClocks, caseEventTypes, casePhases, caseSources, closeReasons, onsiteMeasureKinds, remedyOutcomes } from "./case.js";
+import {
+  caseClocks,
+  caseEventTypes,
+  casePhases,
+  caseSources,
+  closeReasons,
+  documentKinds,
+  onsiteMeasureKinds,
+  remedyOutcomes,
+} from "./case.js";
 import { partyKinds, penaltyKinds } from "./procedure.js";
 
 export const CaseEventType = z.enum(caseEventTypes);
@@ -20,8 +29,28 @@ const Yuan = z
 /** Amounts inside events are integer fen, as domain/enforcement/case.ts counts them. */
 const Fen = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
 
+/** credit.md R4 criteria a penalty decision of a case may meet without an accident (C8/C9 unverified: not proposed). */
+export const caseCreditCriteria = ["C6", "C7"] as const;
+export const CreditCriterion = z.enum(caseCreditCriteria);
+
 export const CaseOfficerRef = z.object({ userId: z.string().uuid(), name: z.string(), certNo: z.string().nullable() });
 export type CaseOfficerRef = z.infer<typeof CaseOfficerRef>;
+
+export const ViolationMeasure = z.object({
+  rectifyBy: CalendarDate.optional(),
+  onsite: z.array(z.enum(onsiteMeasureKinds)).max(5).optional(),
+  suspension: z.boolean().optional(),
+  note: z.string().trim().min(1).max(500).optional(),
+});
+export type ViolationMeasure = z.infer<typeof ViolationMeasure>;
+
+/** Evidence of a violation: the inspection, its photos of the failed items, the linked hazards. */
+export const ViolationEvidence = z.object({
+  kind: z.enum(["inspection", "photo", "hazard"]),
+  id: z.string().uuid(),
+  itemId: z.string().optional(),
+});
+export type ViolationEvidence = z.infer<typeof ViolationEvidence>;
 
 /** One 违法行为 of a case: the facts, the provision violated and the one setting the consequence (issue 8 §1). */
 export const ViolationInput = z.object({
@@ -32,6 +61,10 @@ export const ViolationInput = z.object({
   hazardIds: z.array(z.string().uuid()).max(200).optional(),
   /** 拟处罚金额, yuan. */
   proposed: Yuan.nullable().optional(),
+  /** credit.md R4: the violation meets a listing criterion without an accident (C6 unlicensed, C7 agency fraud). */
+  creditCriterion: CreditCriterion.nullable().optional(),
+  /** The measure proposed for it: rectify by a day, on-site measures (安全生产法 Art. 65(3)), suspension. */
+  measure: ViolationMeasure.optional(),
 });
 export type ViolationInput = z.infer<typeof ViolationInput>;
 
@@ -58,11 +91,15 @@ export const PenaltyItemInput = z.object({
   legalMaxFen: Fen.optional(),
   belowMaximumReason: z.string().trim().min(1).max(1000).optional(),
 });
-export const PenaltyInput = z.object({
-  party: z.enum(partyKinds),
-  items: z.array(PenaltyItemInput).min(1).max(20),
-  otherHeavy: z.boolean().optional(),
-});
+export const PenaltyInput = z
+  .object({
+    party: z.enum(partyKinds),
+    /** A natural-person party's name: required for a person (published masked, enforcement.md R9). */
+    partyName: Text(100).optional(),
+    items: z.array(PenaltyItemInput).min(1).max(20),
+    otherHeavy: z.boolean().optional(),
+  })
+  .refine((p) => p.party !== "person" || !!p.partyName, { path: ["partyName"], message: "enforcement.party_name_required" });
 
 /** What every appended event carries: the case version it was made on (stale → 409), its legal day, an internal note. */
 const base = {
@@ -123,6 +160,9 @@ export const CaseViolation = z.object({
   provisionViolated: z.string(),
   provisionApplied: z.string(),
   hazardIds: z.array(z.string().uuid()),
+  creditCriterion: CreditCriterion.nullable(),
+  measure: ViolationMeasure.nullable(),
+  evidence: z.array(ViolationEvidence),
   proposedFen: z.number().int().nullable(),
   finalFen: z.number().int().nullable(),
 });
@@ -139,11 +179,16 @@ export const Case = z.object({
   departmentRegion: z.string(),
   regionCode: z.string(),
   enterpriseId: z.string().uuid(),
+  enterpriseName: z.string(),
   source: CaseSource,
   inspectionId: z.string().uuid().nullable(),
   officers: z.array(CaseOfficerRef),
   illegalProduction: z.boolean(),
   phase: CasePhase,
+  /** The current order to rectify is not met (issue 8 §4). */
+  orderUnmet: z.boolean(),
+  /** The earliest due day of a running clock, if any (issue 8 §3). */
+  nextDue: z.string().nullable(),
   /** Null for the enterprise (internal). */
   internalNote: z.string().nullable(),
   version: z.number().int(),
@@ -171,9 +216,44 @@ export const CaseClockDue = z.object({
   decision: z.number().int().optional(),
 });
 
+/** An issued 执法文书 (issue 8 §2): immutable; a correction is a new document with `supersedesId`. */
+export const CaseDocumentView = z.object({
+  id: z.string().uuid(),
+  kind: z.enum(documentKinds),
+  title: z.string(),
+  docNo: z.string(),
+  /** The case event the document records (its seq). */
+  eventSeq: z.number().int(),
+  supersedesId: z.string().uuid().nullable(),
+  /** Superseded by a later correction. */
+  supersededById: z.string().uuid().nullable(),
+  templateVersion: z.number().int(),
+  sha256: z.string(),
+  sizeBytes: z.number().int(),
+  issuedByName: z.string(),
+  issuedAt: z.string(),
+});
+export type CaseDocumentView = z.infer<typeof CaseDocumentView>;
+
+/** 按日连续处罚 of the case as of today (enforcement.md R4; domain caseDailyFines). */
+export const CaseDailyFines = z.object({
+  eligible: z.boolean(),
+  missing: z.array(z.string()),
+  from: z.string().nullable(),
+  until: z.string().nullable(),
+  running: z.boolean(),
+  days: z.number().int(),
+  perDayFen: z.number().int(),
+  totalFen: z.number().int(),
+});
+
 /** A case with its timeline, violations, the state derived from the events, what may come next and the running clocks. */
 export const CaseDetail = Case.extend({
   events: z.array(CaseEventView),
+  documents: z.array(CaseDocumentView),
+  /** Document kinds that may be issued now (the department's; empty for the enterprise). */
+  documentsAllowed: z.array(z.enum(documentKinds)),
+  dailyFines: CaseDailyFines,
   violations: z.array(CaseViolation),
   /** domain/enforcement/case.ts CaseState (derived, never stored). */
   state: z.record(z.string(), z.unknown()),

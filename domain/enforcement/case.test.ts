@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
-import { allowedNext, applyEvent, type CaseEvent, caseClocksDue, caseState, documentFor } from "./case.js";
+import { allowedNext, applyEvent, type CaseEvent, caseClocksDue, caseState, documentFor, orderUnmet } from "./case.js";
 import type { Penalty } from "./procedure.js";
 import { defaultEnforcementRules, order15DecisionLimitDays } from "./rules.js";
 
@@ -72,6 +72,22 @@ describe("rectification: order → re-inspection (R2, ‡ 15号令 Art. 17)", ()
     const list = build([...ordered, { type: "reinspected_rectified", on: "2026-03-05" }]);
     assert.equal(refusal(list, { type: "reinspected_not_rectified", on: "2026-03-20" }), "no_open_order");
     assert.equal(refusal(ordered, { type: "order_issued", on: "2026-03-05", deadline: "2026-03-20" }), "order_open");
+  });
+  test("a not-rectified order stays unmet until a later re-inspection verifies it (issue 8 §4)", () => {
+    const refused = build([...ordered, { type: "reinspected_not_rectified", on: "2026-03-13" }]);
+    assert.equal(orderUnmet(caseState(ordered)), true);
+    assert.equal(orderUnmet(caseState(refused)), true);
+    // The party applies again; the re-inspection clock runs from the application.
+    const applied = build([...refused, { type: "reinspection_requested", on: "2026-03-16" }]);
+    assert.deepEqual(
+      caseClocksDue(applied, "2026-03-17").map((c) => [c.clock, c.due]),
+      [["reinspection", "2026-03-26"]],
+    );
+    const verified = build([...applied, { type: "reinspected_rectified", on: "2026-03-20" }]);
+    assert.equal(orderUnmet(caseState(verified)), false);
+    assert.equal(caseState(verified).phase, "rectified");
+    assert.equal(refusal(verified, { type: "reinspected_rectified", on: "2026-03-21" }), "no_open_order");
+    assert.equal(orderUnmet(caseState(build([opened]))), false);
   });
   test("an order's deadline lies after its day", () => {
     assert.equal(refusal([opened], { type: "order_issued", on: "2026-03-02", deadline: "2026-03-02" }), "bad_deadline");

@@ -242,6 +242,17 @@ export function caseState(events: readonly CaseEvent[], rules: EnforcementRules 
 
 const currentOrder = (s: CaseState) => s.orders.at(-1) ?? null;
 const openOrder = (s: CaseState) => (currentOrder(s)?.status === "open" ? currentOrder(s) : null);
+/**
+ * The current order while it is not met: open, or found not rectified and not since verified. A later
+ * re-inspection of a not-rectified order may still verify rectification (issue 8 §4: daily fines stop there, the
+ * suspension's review follows it) or find refusal again.
+ */
+const unmetOrder = (s: CaseState) => {
+  const o = currentOrder(s);
+  return o && o.status !== "rectified" ? o : null;
+};
+/** Issue 8 §4: the hazards linked to a case cannot be signed off while this holds. */
+export const orderUnmet = (s: CaseState) => !s.closed && unmetOrder(s) !== null;
 const currentRound = (s: CaseState) => s.rounds.at(-1) ?? null;
 /** The round still waiting for its decision, if any. */
 const openRound = (s: CaseState) => {
@@ -355,17 +366,20 @@ function reduce(s: CaseState, e: CaseEvent, index: number, ctx: Ctx): void {
       return;
     }
     case "reinspection_requested": {
-      const o = openOrder(s);
+      const o = unmetOrder(s);
       if (!o) return;
       o.reinspectionRequestedOn = e.on;
-      o.reinspectionDue = reinspectionDue({ deadline: o.deadline, appliedOn: e.on }, rules, cal);
+      // After a finding of non-rectification the deadline has long expired: the new application alone counts.
+      const deadline = o.status === "not_rectified" ? e.on : o.deadline;
+      o.reinspectionDue = reinspectionDue({ deadline, appliedOn: e.on }, rules, cal);
       return;
     }
     case "reinspected_rectified":
     case "reinspected_not_rectified": {
-      const o = openOrder(s);
+      const o = unmetOrder(s);
       const rectified = e.type === "reinspected_rectified";
-      if (o) Object.assign(o, { status: rectified ? "rectified" : "not_rectified", reinspectedOn: e.on });
+      // A new application may follow a re-inspection that found the order still unmet.
+      if (o) Object.assign(o, { status: rectified ? "rectified" : "not_rectified", reinspectedOn: e.on, reinspectionRequestedOn: null });
       s.reinspections.push({ on: e.on, rectified });
       return;
     }
@@ -561,14 +575,14 @@ const preconditions: Record<CaseEventType, Check> = {
   },
   extension_decided: (s) => (openOrder(s)?.extension ? null : "no_extension_pending"),
   reinspection_requested: (s) => {
-    const o = openOrder(s);
+    const o = unmetOrder(s);
     if (!o) return "no_open_order";
     return o.reinspectionRequestedOn ? "reinspection_already_requested" : null;
   },
-  reinspected_rectified: (s) => (openOrder(s) ? null : "no_open_order"),
+  reinspected_rectified: (s) => (unmetOrder(s) ? null : "no_open_order"),
   // Non-correction can only be found once the deadline has passed (a granted extension moves it).
   reinspected_not_rectified: (s, on) => {
-    const o = openOrder(s);
+    const o = unmetOrder(s);
     if (!o) return "no_open_order";
     return on <= o.deadline ? ["deadline_not_expired", { deadline: o.deadline }] : null;
   },
@@ -856,6 +870,9 @@ export function caseClocksDue(
     if (o.reinspectionRequestedOn || today > o.deadline) add("reinspection", o.reinspectionDue);
     if (o.extension) add("extension_reply", o.extension.replyDue);
   }
+  // A not-rectified order: the party's new application starts the re-inspection clock again (‡ 15号令 Art. 17).
+  const u = unmetOrder(s);
+  if (u && u !== o && !s.closed && u.reinspectionRequestedOn) add("reinspection", u.reinspectionDue);
   const r = openRound(s);
   if (r && !s.closed) add("decision", r.decisionDue);
   for (const d of s.decisions) {

@@ -19,7 +19,7 @@ import {
   statementWindowEnd,
   suspensionLimit,
 } from "./clocks.js";
-import { defaultEnforcementRules, order15DecisionLimitDays } from "./rules.js";
+import { defaultEnforcementRules, order15DecisionLimitDays, parseEnforcementRules } from "./rules.js";
 
 const R = defaultEnforcementRules;
 // Worked examples: March 2026 has no public holidays; weekends off.
@@ -162,5 +162,27 @@ describe("defaultEnforcementRules", () => {
     );
     assert.equal(R.simpleProcedureBoundInclusive, true);
     assert.equal(R.hearingThresholdUnit, 5_000_000);
+  });
+});
+
+describe("ENFORCEMENT_RULES (deployment overrides of the ‡ figures and open points)", () => {
+  test("key=value pairs override the defaults; empty keeps them", () => {
+    assert.deepEqual(parseEnforcementRules(""), defaultEnforcementRules);
+    const r = parseEnforcementRules(
+      "statementWindowWorkingDays=3, hearingNoticeStrict=false, dailyFineUntil=rectification_verified, decisionLimitDays=30/90/180",
+    );
+    assert.deepEqual(
+      [r.statementWindowWorkingDays, r.hearingNoticeStrict, r.dailyFineUntil, r.decisionLimitDays, r.paymentDays],
+      [3, false, "rectification_verified", [30, 90, 180], 15],
+    );
+    // The 3-working-day window of 15号令: notice Mon 2026-03-02 → statement window ends Thu 03-05.
+    assert.equal(statementWindowEnd("2026-03-02", r), "2026-03-05");
+  });
+  test("an unknown rule or a value of the wrong kind is refused", () => {
+    assert.throws(() => parseEnforcementRules("nonsense=1"), /unknown rule/);
+    assert.throws(() => parseEnforcementRules("paymentDays=ten"), /whole number/);
+    assert.throws(() => parseEnforcementRules("hearingNoticeStrict=yes"), /true\|false/);
+    assert.throws(() => parseEnforcementRules("dailyFineUntil=never"), /dailyFineUntil/);
+    assert.throws(() => parseEnforcementRules("decisionLimitDays=90/30"), /increasing/);
   });
 });

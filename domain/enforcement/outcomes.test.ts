@@ -1,7 +1,14 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 import { applyEvent, type CaseEvent, caseState } from "./case.js";
-import { atMaximum, defaultFiveBatchTags, fiveBatchTagsOf, fourAlwaysChecklist, maximumReasonMissing } from "./outcomes.js";
+import {
+  atMaximum,
+  defaultFiveBatchTags,
+  fiveBatchTagsOf,
+  fourAlwaysChecklist,
+  maximumReasonMissing,
+  parseFiveBatchTags,
+} from "./outcomes.js";
 import type { Penalty } from "./procedure.js";
 
 const TODAY = "2026-12-31";
@@ -91,4 +98,15 @@ describe("R8 五个一批 tags (configurable)", () => {
     ];
     assert.deepEqual(fiveBatchTagsOf(s, own, ["interview"]), ["interview", "exposed"]);
   });
+});
+
+test("FIVE_BATCH_TAGS: key:label[:signal] pairs, empty → the defaults, bad sets refused", () => {
+  assert.equal(parseFiveBatchTags(" "), defaultFiveBatchTags);
+  assert.deepEqual(parseFiveBatchTags("suspension:停产整顿一批:suspension, talks:约谈一批"), [
+    { key: "suspension", label: "停产整顿一批", derivedFrom: "suspension" },
+    { key: "talks", label: "约谈一批" },
+  ]);
+  assert.throws(() => parseFiveBatchTags("a:甲:nonsense"), /signal/);
+  assert.throws(() => parseFiveBatchTags("a:甲,a:乙"), /repeated/);
+  assert.throws(() => parseFiveBatchTags("a"), /key:label/);
 });

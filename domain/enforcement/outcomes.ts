@@ -62,6 +62,28 @@ export const defaultFiveBatchTags: readonly OutcomeTag[] = [
   { key: "exposure", label: "曝光一批", derivedFrom: "exposure" },
 ];
 
+/**
+ * FIVE_BATCH_TAGS: "key:label[:signal],…" → the tags; empty → the defaults. Throws on an unknown signal, a missing
+ * key or label, or a repeated key (a bad deployment setting stops the start).
+ */
+export function parseFiveBatchTags(text: string): readonly OutcomeTag[] {
+  if (!text.trim()) return defaultFiveBatchTags;
+  const tags: OutcomeTag[] = [];
+  for (const part of text
+    .split(",")
+    .map((p) => p.trim())
+    .filter(Boolean)) {
+    const [key = "", label = "", signal] = part.split(":").map((x) => x.trim());
+    if (!key || !label) throw new Error(`FIVE_BATCH_TAGS "${part}": key:label[:signal]`);
+    if (tags.some((t) => t.key === key)) throw new Error(`FIVE_BATCH_TAGS: key "${key}" repeated`);
+    if (signal && !(outcomeSignals as readonly string[]).includes(signal)) {
+      throw new Error(`FIVE_BATCH_TAGS "${part}": signal one of ${outcomeSignals.join(", ")}`);
+    }
+    tags.push(signal ? { key, label, derivedFrom: signal as OutcomeSignal } : { key, label });
+  }
+  return tags;
+}
+
 /** The signals a case shows: suspended, closure, a maximum fine, a referral, a published (not withdrawn) decision. */
 export function outcomeSignalsOf(s: CaseState): OutcomeSignal[] {
   const list = caseOutcomeFacts(s);

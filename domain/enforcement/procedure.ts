@@ -23,8 +23,11 @@ export type PartyKind = (typeof partyKinds)[number];
  */
 export type PenaltyItem = { kind: PenaltyKind; amountFen?: number; legalMaxFen?: number; belowMaximumReason?: string };
 
-/** A proposed or decided penalty on one party. `otherHeavy`: 行政处罚法 Art. 63(5) "其他较重的行政处罚". */
-export type Penalty = { party: PartyKind; items: readonly PenaltyItem[]; otherHeavy?: boolean };
+/**
+ * A proposed or decided penalty on one party. `otherHeavy`: 行政处罚法 Art. 63(5) "其他较重的行政处罚".
+ * `partyName`: a natural-person party's name (published masked, enforcement.md R9).
+ */
+export type Penalty = { party: PartyKind; items: readonly PenaltyItem[]; otherHeavy?: boolean; partyName?: string };
 
 export const fineTotalFen = (p: Penalty) => sumOf(p, "fine");
 export const confiscationTotalFen = (p: Penalty) => sumOf(p, "confiscation");

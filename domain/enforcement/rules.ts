@@ -103,3 +103,41 @@ export const defaultEnforcementRules: EnforcementRules = {
 
 /** The ‡ 15号令 case-limit variant: 30 days, then 90, then 180 with the higher level's approval. */
 export const order15DecisionLimitDays: readonly number[] = [30, 90, 180];
+
+/**
+ * ENFORCEMENT_RULES: the deployment's overrides of the defaults above (the ‡ figures and the open points of
+ * enforcement.md are deployment configuration), as "key=value,…": a number (money in fen, days), `true`/`false`,
+ * `dailyFineUntil=refusal_found|rectification_verified`, `decisionLimitDays=30/90/180`. Empty → the defaults.
+ * Throws on an unknown key or a value of the wrong kind (a bad setting stops the start).
+ */
+export function parseEnforcementRules(text: string, base: EnforcementRules = defaultEnforcementRules): EnforcementRules {
+  const rules: Record<string, unknown> = { ...base };
+  for (const part of text
+    .split(",")
+    .map((p) => p.trim())
+    .filter(Boolean)) {
+    const [key = "", value = ""] = part.split("=").map((x) => x.trim());
+    const current = (base as Record<string, unknown>)[key];
+    if (current === undefined) throw new Error(`ENFORCEMENT_RULES: unknown rule "${key}"`);
+    if (key === "dailyFineUntil") {
+      if (value !== "refusal_found" && value !== "rectification_verified") {
+        throw new Error("ENFORCEMENT_RULES: dailyFineUntil=refusal_found|rectification_verified");
+      }
+      rules[key] = value;
+    } else if (key === "decisionLimitDays") {
+      const days = value.split("/").map(Number);
+      if (!days.length || days.some((d) => !Number.isInteger(d) || d < 1) || days.some((d, i) => i > 0 && d <= (days[i - 1] as number))) {
+        throw new Error("ENFORCEMENT_RULES: decisionLimitDays as increasing days, e.g. 30/90/180");
+      }
+      rules[key] = days;
+    } else if (typeof current === "boolean") {
+      if (value !== "true" && value !== "false") throw new Error(`ENFORCEMENT_RULES: ${key}=true|false`);
+      rules[key] = value === "true";
+    } else {
+      const n = Number(value);
+      if (!/^\d+$/.test(value) || !Number.isSafeInteger(n)) throw new Error(`ENFORCEMENT_RULES: ${key} takes a whole number`);
+      rules[key] = n;
+    }
+  }
+  return rules as EnforcementRules;
+}

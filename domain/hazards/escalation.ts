@@ -69,25 +69,50 @@ export const defaultLadder = escalationLadder();
  * Returns the problem as text when the string is malformed or the ladder would not climb.
  */
 export function parseEscalationDays(text: string): { days: EscalationDays } | { error: string } {
-  const out: Record<string, number> = { ...defaultEscalationDays };
+  return parseLadderDays(text, defaultEscalationDays, EscalationDays);
+}
+
+/**
+ * Day-count overrides "<key>=<days>,…" over `defaults`, checked by `schema` (which says how the ladder must climb).
+ * Any overdue ladder's parser: the hazards' ESCALATION_DAYS and the case clocks' (domain/enforcement/escalation.ts).
+ */
+export function parseLadderDays<T extends Record<string, number>>(
+  text: string,
+  defaults: T,
+  schema: z.ZodType<T>,
+): { days: T } | { error: string } {
+  const out: Record<string, number> = { ...defaults };
   for (const part of text
     .split(",")
     .map((p) => p.trim())
     .filter(Boolean)) {
     const m = /^([a-z_0-9]+)\s*=\s*(\d{1,3})$/.exec(part);
     const key = m?.[1] ?? "";
-    if (!m || !Object.hasOwn(defaultEscalationDays, key)) {
-      return { error: `"${part}": expected <rung>=<days>, rungs ${escalationRungs.join(", ")}` };
+    if (!m || !Object.hasOwn(defaults, key)) {
+      return { error: `"${part}": expected <rung>=<days>, rungs ${Object.keys(defaults).join(", ")}` };
     }
     out[key] = Number(m[2]);
   }
-  const parsed = EscalationDays.safeParse(out);
+  const parsed = schema.safeParse(out);
   if (!parsed.success) return { error: parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ") };
   return { days: parsed.data };
 }
 
 /** Days overdue (negative before the deadline, 0 on it). */
 export const daysOverdue = (deadline: CalendarDay, today: CalendarDay) => daysBetween(deadline, today);
+
+/**
+ * The rungs of an overdue ladder (no reminders) reached on `today`, lowest first: every rung whose offset the days
+ * overdue have reached, so a missed run catches up. The case clocks' ladder (domain/enforcement/escalation.ts).
+ */
+export function overdueRungsReached<R extends string>(
+  ladder: readonly { rung: R; offset: number }[],
+  deadline: CalendarDay,
+  today: CalendarDay,
+): R[] {
+  const o = daysOverdue(deadline, today);
+  return ladder.filter((r) => o >= r.offset).map((r) => r.rung);
+}
 
 /**
  * The rungs due for a hazard of `level` with deadline D on `today`, lowest first: every overdue rung whose
