@@ -59,7 +59,15 @@ export const unitFiles = [
   "domain/enforcement/case.test.ts",
   "domain/enforcement/case-number.test.ts",
   "domain/enforcement/outcomes.test.ts",
+  "domain/enforcement/documents.test.ts",
+  "domain/enforcement/stats.test.ts",
+  "domain/enforcement/escalation.test.ts",
   "server/modules/enforcement/enforcement.test.ts",
+  "domain/enforcement/publication.test.ts",
+  "server/modules/enforcement/enforcement.publication.test.ts",
+  "server/modules/enforcement/enforcement.documents.test.ts",
+  "server/modules/enforcement/enforcement.stats.test.ts",
+  "server/modules/enforcement/enforcement.clocks.test.ts",
   "server/modules/random-draws/random-draws.test.ts",
   "server/modules/random-draws/random-draws.rotation.test.ts",
   "domain/inspections/builtin-checklists.test.ts",
@@ -93,6 +101,9 @@ export const browserFiles = [
   "e2e/checklists.e2e.ts",
   "e2e/inspections.e2e.ts",
   "e2e/inspection-plans.e2e.ts",
+  "e2e/cases.e2e.ts",
+  "e2e/public-penalties.e2e.ts",
+  "e2e/document-templates.e2e.ts",
 ];
 
 const root = join(import.meta.dirname, "..");

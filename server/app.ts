@@ -12,7 +12,11 @@ import { auditRoutes } from "./modules/audit/audit.routes.js";
 import { checklistsRoutes } from "./modules/checklists/checklists.routes.js";
 import { checksRoutes } from "./modules/checks/checks.routes.js";
 import { departmentsRoutes } from "./modules/departments/departments.routes.js";
+import { caseClockRoutes } from "./modules/enforcement/enforcement.clocks.routes.js";
+import { enforcementDocumentsRoutes } from "./modules/enforcement/enforcement.documents.routes.js";
+import { publicationRoutes } from "./modules/enforcement/enforcement.publication.routes.js";
 import { enforcementRoutes } from "./modules/enforcement/enforcement.routes.js";
+import { caseStatsRoutes } from "./modules/enforcement/enforcement.stats.routes.js";
 import { enterpriseSheetRoutes, enterprisesRoutes } from "./modules/enterprises/enterprises.routes.js";
 import { gridRoutes } from "./modules/grid/grid.routes.js";
 import { exposureRoutes } from "./modules/hazards/hazards.exposure.routes.js";
@@ -86,7 +90,11 @@ export async function buildApp(deps: AppDeps): Promise<Server> {
     hazardsRoutes,
     exposureRoutes,
     supervisionRoutes,
+    caseClockRoutes,
     enforcementRoutes,
+    enforcementDocumentsRoutes,
+    publicationRoutes,
+    caseStatsRoutes,
     notificationsRoutes,
     riskRoutes,
     riskNoticeCardRoutes,

@@ -37,3 +37,12 @@ test("background jobs run unless JOBS=off; any other value stops the boot", () =
     (err: unknown) => err instanceof ConfigError && /JOBS/.test(err.message),
   );
 });
+
+test("CASE_ESCALATION_DAYS is read as written (the jobs parse it); a malformed value stops the boot", () => {
+  assert.equal(loadConfig({}).caseEscalationDays, "");
+  assert.equal(loadConfig({ CASE_ESCALATION_DAYS: "leader=5,superior=20" }).caseEscalationDays, "leader=5,superior=20");
+  assert.throws(
+    () => loadConfig({ CASE_ESCALATION_DAYS: "leader:5" }),
+    (err: unknown) => err instanceof ConfigError && /CASE_ESCALATION_DAYS/.test(err.message),
+  );
+});

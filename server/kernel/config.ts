@@ -87,6 +87,21 @@ const Env = z.object({
     .string()
     .regex(/^[\d\s.,-]*$/, "e.g. 2026-10-01..2026-10-07,2027-01-01")
     .default(""),
+  /** Issue 8 §3 case-clock ladder in days overdue, e.g. "leader=5,superior=20" (domain/enforcement/escalation.ts). */
+  CASE_ESCALATION_DAYS: z
+    .string()
+    .regex(/^\s*([a-z_0-9]+=\d+\s*(,\s*|$))*$/, "e.g. leader=5,superior=20")
+    .default(""),
+  /**
+   * 五个一批 tags (enforcement.md R8: no authoritative definition) overriding the defaults, as
+   * "key:label[:signal],…", e.g. "suspension:停产整顿一批:suspension,exposure:曝光一批:exposure" (domain/enforcement/outcomes.ts).
+   */
+  FIVE_BATCH_TAGS: z.string().max(2000).default(""),
+  /**
+   * Overrides of the enforcement rules' ‡ figures and open points (enforcement.md), e.g.
+   * "statementWindowWorkingDays=3,dailyFineUntil=rectification_verified" (domain/enforcement/rules.ts).
+   */
+  ENFORCEMENT_RULES: z.string().max(2000).default(""),
   /** 案号 format (issue 8 §1): {dept} {year} {seq} ({seq:3} zero-pads), e.g. "{dept}〔{year}〕{seq}号" (the default when empty). */
   CASE_NUMBER_TEMPLATE: z.string().max(100).default(""),
 });
@@ -121,6 +136,12 @@ export type Config = {
   holidays: string;
   /** CASE_NUMBER_TEMPLATE as written; checked when the app is built (domain/enforcement/case-number.ts). */
   caseNumberTemplate: string;
+  /** ENFORCEMENT_RULES as written; parsed (a bad setting stops the start) when the enforcement routes are built. */
+  enforcementRules: string;
+  /** FIVE_BATCH_TAGS as written; parsed (a bad set stops the start) when the statistics routes are built. */
+  fiveBatchTags: string;
+  /** CASE_ESCALATION_DAYS as written; parsed (and refused when the ladder would not climb) when the jobs are built. */
+  caseEscalationDays: string;
 };
 
 export class ConfigError extends Error {}
@@ -159,5 +180,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     majorListingDays: e.MAJOR_LISTING_DAYS,
     holidays: e.HOLIDAYS,
     caseNumberTemplate: e.CASE_NUMBER_TEMPLATE,
+    caseEscalationDays: e.CASE_ESCALATION_DAYS,
+    fiveBatchTags: e.FIVE_BATCH_TAGS,
+    enforcementRules: e.ENFORCEMENT_RULES,
   };
 }

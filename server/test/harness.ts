@@ -33,7 +33,13 @@ export async function testApp(env: Record<string, string> = {}): Promise<TestApp
   const database = await testDatabase();
   const clock = new TestClock();
   const config = loadConfig({ LOG_LEVEL: "silent", DATA_DIR: ".tmp/unused", ...env });
-  const app = await buildApp({ db: database.db, dbKind: database.kind, config, clock: clock.now, version: "test" });
+  // A refused start (bad configuration) still releases its database, or the test process never ends.
+  const app = await buildApp({ db: database.db, dbKind: database.kind, config, clock: clock.now, version: "test" }).catch(
+    async (e: unknown) => {
+      await database.close();
+      throw e;
+    },
+  );
   return {
     app,
     database,

@@ -8,6 +8,7 @@ import type { Db } from "../../kernel/db/db.js";
 import { createUser } from "../accounts/users.service.js";
 import { seedDemoChecks } from "../checks/checks.demo.js";
 import { createDepartment } from "../departments/departments.service.js";
+import { seedDemoEnforcement } from "../enforcement/enforcement.demo.js";
 import { commitImport, importReport, validateImport } from "../enterprises/enterprises.import.js";
 import { listEnterprises } from "../enterprises/enterprises.service.js";
 import type { SheetRow } from "../enterprises/enterprises.sheet.js";
@@ -439,13 +440,15 @@ export async function seedDemoCity(db: Db, now: Date, count = 3000): Promise<Dem
   const draw = inspector ? await seedDemoDraw(db, ctx, inspector) : null;
   // 检查: the company's weekly self-inspections, the approved annual plan, a finished and an open regulator inspection.
   if (chemical && chemicalAdmin && inspector && leader) {
-    await seedDemoInspections(db, ctx, {
+    const visit = await seedDemoInspections(db, ctx, {
       companyId: chemical.id,
       companyAdmin: chemicalAdmin,
       inspectors: [inspector, inspector2],
       leader,
       draw,
     });
+    // 执法: a case through its whole penalty path (published), and one with its order to rectify running.
+    await seedDemoEnforcement(db, ctx, { companyId: chemical.id, inspectors: [inspector, inspector2], ...visit });
   }
   return out;
 }

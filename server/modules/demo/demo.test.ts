@@ -131,6 +131,27 @@ type Inspection = {
   drawId: string | null;
 };
 
+test("demo enforcement: a closed case through its penalty path, and an open one with its order running", async () => {
+  const owner = accounts.find((a) => a.role === "enterprise_admin");
+  const get = await as("ly-inspector");
+  const cases = (await get("/api/cases?pageSize=100")).items as { id: string; phase: string; caseNo: string; enterpriseId: string }[];
+  assert.deepEqual(cases.map((c) => c.phase).sort(), ["closed", "rectifying"]);
+  for (const c of cases) assert.equal(c.enterpriseId, owner?.enterpriseId);
+  assert.match(cases[0]?.caseNo ?? "", /^溧应急罚〔\d{4}〕\d+号$/);
+  const closed = await get(`/api/cases/${cases.find((c) => c.phase === "closed")?.id}`);
+  const types = closed.events.map((e: { type: string }) => e.type);
+  for (const type of ["order_issued", "reinspected_not_rectified", "penalty_notice", "decision_issued", "publication", "paid", "closed"]) {
+    assert.ok(types.includes(type), `the closed case has ${type}`);
+  }
+  assert.equal(closed.orderUnmet, false);
+  const open = await get(`/api/cases/${cases.find((c) => c.phase === "rectifying")?.id}`);
+  assert.equal(open.orderUnmet, true);
+  // The enterprise sees its cases without the department's internal notes.
+  const own = await as(owner?.username ?? "");
+  const seen = await own(`/api/cases/${closed.id}`);
+  assert.equal(seen.internalNote, null);
+});
+
 test("demo self-inspections: a weekly schedule on the general template, two weeks done (one finding in the register), this week's open", async () => {
   const owner = accounts.find((a) => a.role === "enterprise_admin");
   const get = await as("ly-chem-admin");
@@ -160,8 +181,9 @@ test("demo regulator inspections: a finished planned visit by two certified insp
   const get = await as("ly-inspector");
   const regulator = ((await get("/api/inspections?pageSize=100")).items as Inspection[]).filter((i) => i.kind !== "self");
   const finished = regulator.filter((i) => i.status === "finished");
-  assert.equal(finished.length, 1);
-  const visit = finished[0] as Inspection;
+  // The planned visit, and the enforcement demo's unannounced inspection of 40 days ago.
+  assert.deepEqual(finished.map((i) => i.kind).sort(), ["planned", "unannounced"]);
+  const visit = finished.find((i) => i.kind === "planned") as Inspection;
   assert.equal(visit.enterpriseId, owner?.enterpriseId);
   assert.equal(visit.kind, "planned");
   assert.deepEqual(

@@ -1,7 +1,13 @@
-import { and, asc, desc, eq, type SQL, sql } from "drizzle-orm";
+import { and, asc, desc, eq, getTableColumns, type SQL, sql } from "drizzle-orm";
 import { likeEscape } from "../../kernel/authz/scope.js";
 import { type Db, rows } from "../../kernel/db/db.js";
-import { enforcementCaseCounters, enforcementCases, enforcementEvents, enforcementViolations } from "./enforcement.schema.js";
+import {
+  caseDocuments,
+  enforcementCaseCounters,
+  enforcementCases,
+  enforcementEvents,
+  enforcementViolations,
+} from "./enforcement.schema.js";
 
 export type CaseRow = typeof enforcementCases.$inferSelect;
 export type EventRow = typeof enforcementEvents.$inferSelect;
@@ -52,6 +58,16 @@ export function eventsOf(db: Db, caseId: string): Promise<EventRow[]> {
 
 export function violationsOf(db: Db, caseId: string): Promise<ViolationRow[]> {
   return db.select().from(enforcementViolations).where(eq(enforcementViolations.caseId, caseId)).orderBy(asc(enforcementViolations.seq));
+}
+
+/** The case's issued documents without their bytes, oldest first. */
+export function documentsOf(db: Db, caseId: string) {
+  const { data: _bytes, content: _content, ...columns } = getTableColumns(caseDocuments);
+  return db
+    .select(columns)
+    .from(caseDocuments)
+    .where(eq(caseDocuments.caseId, caseId))
+    .orderBy(asc(caseDocuments.issuedAt), asc(caseDocuments.seq));
 }
 
 export type CaseFilter = { region?: string; enterprise?: string; phase?: string };

@@ -22,7 +22,7 @@ const RefusedBody = z.object({
 });
 
 export function enforcementRoutes(app: Server, { db, config }: AppDeps) {
-  configureEnforcement(config); // CASE_NUMBER_TEMPLATE
+  configureEnforcement(config); // CASE_NUMBER_TEMPLATE, ENFORCEMENT_RULES
 
   app.get(
     "/api/cases",

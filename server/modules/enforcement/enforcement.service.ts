@@ -1,28 +1,46 @@
 import { type CalendarDay, shanghaiDay } from "../../../domain/common/calendar.js";
 import type { Page } from "../../../domain/common/page.js";
 import type { DepartmentKind } from "../../../domain/departments/department.dto.js";
-import type { Case, CaseDetail, CaseEventInput, CaseListQuery, CaseOpen } from "../../../domain/enforcement/case.dto.js";
+import type {
+  Case,
+  CaseDetail,
+  CaseEventInput,
+  CaseListQuery,
+  CaseOpen,
+  CaseViolation,
+  ViolationEvidence,
+} from "../../../domain/enforcement/case.dto.js";
 import {
   allowedNext,
   applyEvent,
   type CaseEvent,
   type CaseEventType,
+  type CaseState,
   caseClocksDue,
+  caseDailyFines,
   caseState,
+  type DocumentKind,
+  documentFor,
+  documentKinds,
+  documentTitles,
+  orderUnmet,
   type Refusal,
 } from "../../../domain/enforcement/case.js";
 import { defaultCaseNumberTemplate, formatCaseNumber, parseCaseNumberTemplate } from "../../../domain/enforcement/case-number.js";
-import { defaultEnforcementRules } from "../../../domain/enforcement/rules.js";
+import { defaultEnforcementRules, type EnforcementRules, parseEnforcementRules } from "../../../domain/enforcement/rules.js";
+import type { InspectionDetail } from "../../../domain/inspections/inspection.dto.js";
 import { writeAudit } from "../../kernel/audit/audit.js";
 import type { Actor, Ctx } from "../../kernel/auth/actor.js";
 import { type Db, withTx } from "../../kernel/db/db.js";
 import { AppError, type FieldError, fieldError, notFound, staleVersion } from "../../kernel/http/errors.js";
 import { updateVersioned } from "../../kernel/workflow/state-machine.js";
 import { departmentsByIds, getDepartment } from "../departments/departments.service.js";
+import { enterpriseNames } from "../enterprises/enterprises.service.js";
 import { hazardRuleSettings } from "../hazards/hazards.escalation.js";
 import { getInspection } from "../inspections/inspections.service.js";
 import { caseEntity } from "./enforcement.messages.js";
 import { assertMayRecord, caseScope, mayUseDepartment, seesInternal } from "./enforcement.policy.js";
+import { afterCaseEvent } from "./enforcement.publication.js";
 import * as repo from "./enforcement.repo.js";
 import { enforcementCases } from "./enforcement.schema.js";
 
@@ -31,12 +49,18 @@ const today = (ctx: Ctx): CalendarDay => shanghaiDay(ctx.now);
 const calendar = () => hazardRuleSettings().holidays;
 
 let caseNumberTemplate = defaultCaseNumberTemplate;
-/** CASE_NUMBER_TEMPLATE (config.ts), checked when the app is built: a bad template stops the start. */
-export function configureEnforcement(config: { caseNumberTemplate: string }): void {
+let rules: EnforcementRules = defaultEnforcementRules;
+/** The deployment's enforcement rules: the defaults with ENFORCEMENT_RULES applied (config.ts). */
+export const enforcementRules = (): EnforcementRules => rules;
+/**
+ * CASE_NUMBER_TEMPLATE and ENFORCEMENT_RULES (config.ts), checked when the app is built: a bad setting stops the start.
+ */
+export function configureEnforcement(config: { caseNumberTemplate: string; enforcementRules: string }): void {
   const t = config.caseNumberTemplate.trim() || defaultCaseNumberTemplate;
   const parsed = parseCaseNumberTemplate(t);
   if ("error" in parsed) throw new Error(`CASE_NUMBER_TEMPLATE: ${parsed.error}`);
   caseNumberTemplate = t;
+  rules = parseEnforcementRules(config.enforcementRules);
 }
 
 const kindShort: Record<DepartmentKind, string> = {
@@ -65,6 +89,18 @@ export function departmentShortName(d: { name: string; kind: DepartmentKind }): 
   return `${place}${kindShort[d.kind]}罚`;
 }
 
+/**
+ * The derived facts cached on the case row with each event: the phase, whether its order is unmet (the hazard
+ * register reads it, issue 8 §4) and its running clocks with the earliest due day (boards, escalation: §3).
+ */
+export function caseCache(events: readonly CaseEvent[], state: CaseState) {
+  // Every clock the events start, whatever today is: the re-inspection clock of an order counts from its deadline
+  // even before that day has come, so "as of the end of time" lists them all (their due days do not depend on it).
+  const clocks = caseClocksDue(events, "9999-12-31", rules, calendar()).map(({ overdue: _o, ...c }) => c);
+  const nextDue = clocks.map((c) => c.due).sort()[0] ?? null;
+  return { phase: state.phase, orderUnmet: orderUnmet(state), clocks, nextDue };
+}
+
 /** The stored row of an event as the domain's CaseEvent (type, day, payload fields). */
 const eventOf = (e: repo.EventRow): CaseEvent => ({ ...e.payload, type: e.type, on: e.on }) as unknown as CaseEvent;
 
@@ -78,11 +114,28 @@ export class CaseRefused extends AppError {
   }
 }
 
+type Names = { departments: Map<string, string>; enterprises: Map<string, string> };
+/** The department and enterprise names of case rows (one query each). */
+async function namesOf(db: Db, ctx: Ctx, rows: readonly repo.CaseRow[]): Promise<Names> {
+  const [departments, enterprises] = await Promise.all([
+    departmentNames(
+      db,
+      rows.map((r) => r.departmentId),
+    ),
+    enterpriseNames(
+      db,
+      ctx,
+      rows.map((r) => r.enterpriseId),
+    ),
+  ]);
+  return { departments, enterprises };
+}
+
 async function departmentNames(db: Db, ids: string[]): Promise<Map<string, string>> {
   return new Map((await departmentsByIds(db, ids)).map((d) => [d.id, d.name]));
 }
 
-function present(r: repo.CaseRow, departmentName: string, internal: boolean): Case {
+function present(r: repo.CaseRow, names: Names, internal: boolean): Case {
   return {
     id: r.id,
     caseNo: r.caseNo,
@@ -90,7 +143,8 @@ function present(r: repo.CaseRow, departmentName: string, internal: boolean): Ca
     seq: r.seq,
     title: r.title,
     departmentId: r.departmentId,
-    departmentName,
+    departmentName: names.departments.get(r.departmentId) ?? "",
+    enterpriseName: names.enterprises.get(r.enterpriseId) ?? "",
     departmentRegion: r.departmentRegion,
     regionCode: r.regionCode,
     enterpriseId: r.enterpriseId,
@@ -99,6 +153,8 @@ function present(r: repo.CaseRow, departmentName: string, internal: boolean): Ca
     officers: r.officers,
     illegalProduction: r.illegalProduction,
     phase: r.phase as Case["phase"],
+    orderUnmet: r.orderUnmet,
+    nextDue: r.nextDue,
     internalNote: internal ? r.internalNote : null,
     version: r.version,
     createdAt: r.createdAt.toISOString(),
@@ -114,17 +170,18 @@ async function load(db: Db, ctx: Ctx, id: string): Promise<repo.CaseRow> {
 
 async function detailOf(db: Db, ctx: Ctx, row: repo.CaseRow): Promise<CaseDetail> {
   const internal = seesInternal(ctx.actor);
-  const [eventRows, violations, names] = await Promise.all([
+  const [eventRows, violations, names, documents] = await Promise.all([
     repo.eventsOf(db, row.id),
     repo.violationsOf(db, row.id),
-    departmentNames(db, [row.departmentId]),
+    namesOf(db, ctx, [row]),
+    repo.documentsOf(db, row.id),
   ]);
   const events = eventRows.map(eventOf);
   const day = today(ctx);
   const cal = calendar();
-  const state = caseState(events, defaultEnforcementRules, cal);
+  const state = caseState(events, rules, cal);
   return {
-    ...present(row, names.get(row.departmentId) ?? "", internal),
+    ...present(row, names, internal),
     events: eventRows.map((e) => ({
       seq: e.seq,
       type: e.type as CaseEventType,
@@ -141,13 +198,32 @@ async function detailOf(db: Db, ctx: Ctx, row: repo.CaseRow): Promise<CaseDetail
       provisionViolated: v.provisionViolated,
       provisionApplied: v.provisionApplied,
       hazardIds: v.hazardIds,
+      creditCriterion: (v.creditCriterion as CaseViolation["creditCriterion"]) ?? null,
+      measure: (v.measure as CaseViolation["measure"]) ?? null,
+      evidence: v.evidence as CaseViolation["evidence"],
       proposedFen: v.proposedFen,
       finalFen: v.finalFen,
     })),
+    documents: documents.map((d) => ({
+      id: d.id,
+      kind: d.kind as DocumentKind,
+      title: documentTitles[d.kind as DocumentKind],
+      docNo: d.docNo,
+      eventSeq: d.eventSeq,
+      supersedesId: d.supersedesId,
+      supersededById: documents.find((x) => x.supersedesId === d.id)?.id ?? null,
+      templateVersion: d.templateVersion,
+      sha256: d.sha256,
+      sizeBytes: d.sizeBytes,
+      issuedByName: d.issuedByName,
+      issuedAt: d.issuedAt.toISOString(),
+    })),
+    documentsAllowed: internal ? documentKinds.filter((k) => documentFor(events, k, rules).ok) : [],
+    dailyFines: caseDailyFines(state, day, rules),
     state: state as unknown as Record<string, unknown>,
     // What may come next is the department's business; the enterprise sees the timeline and the clocks.
-    allowedNext: internal ? allowedNext(events, day, defaultEnforcementRules, cal).allowed : [],
-    clocks: caseClocksDue(events, day, defaultEnforcementRules, cal),
+    allowedNext: internal ? allowedNext(events, day, rules, cal).allowed : [],
+    clocks: caseClocksDue(events, day, rules, cal),
   };
 }
 
@@ -157,12 +233,9 @@ export async function getCase(db: Db, ctx: Ctx, id: string): Promise<CaseDetail>
 
 export async function listCases(db: Db, ctx: Ctx, q: CaseListQuery): Promise<Page<Case>> {
   const { items, total } = await repo.listCases(db, caseScope(ctx.actor), q, q);
-  const names = await departmentNames(
-    db,
-    items.map((r) => r.departmentId),
-  );
+  const names = await namesOf(db, ctx, items);
   const internal = seesInternal(ctx.actor);
-  return { items: items.map((r) => present(r, names.get(r.departmentId) ?? "", internal)), total, page: q.page, pageSize: q.pageSize };
+  return { items: items.map((r) => present(r, names, internal)), total, page: q.page, pageSize: q.pageSize };
 }
 
 /**
@@ -213,7 +286,7 @@ export async function openCase(db: Db, ctx: Ctx, input: CaseOpen): Promise<CaseD
     illegalProduction: !!input.illegalProduction,
     legalReviewRequired: !!input.legalReviewRequired,
   };
-  const applied = applyEvent([], opened, day, defaultEnforcementRules, calendar());
+  const applied = applyEvent([], opened, day, rules, calendar());
   if (!applied.ok) throw new CaseRefused(applied.refusal, applied.allowed);
   const year = Number(day.slice(0, 4));
   const title = input.title ?? `${inspection.enterpriseName}涉嫌安全生产违法案`;
@@ -233,7 +306,7 @@ export async function openCase(db: Db, ctx: Ctx, input: CaseOpen): Promise<CaseD
       title,
       officers: officers.map((o) => ({ userId: o.userId, name: o.name, certNo: o.certNo })),
       illegalProduction: !!input.illegalProduction,
-      phase: applied.state.phase,
+      ...caseCache(applied.events, applied.state),
       internalNote: input.internalNote ?? null,
       createdById: actor.userId,
       createdAt: ctx.now,
@@ -248,7 +321,9 @@ export async function openCase(db: Db, ctx: Ctx, input: CaseOpen): Promise<CaseD
         provisionViolated: v.provisionViolated,
         provisionApplied: v.provisionApplied,
         hazardIds: v.hazardIds ?? hazardIds,
-        evidence: [],
+        creditCriterion: v.creditCriterion ?? null,
+        measure: v.measure ?? null,
+        evidence: evidenceOf(inspection, v.hazardIds ?? hazardIds),
         proposedFen: v.proposed ?? null,
         createdAt: ctx.now,
         updatedAt: ctx.now,
@@ -278,6 +353,17 @@ export async function openCase(db: Db, ctx: Ctx, input: CaseOpen): Promise<CaseD
   return detailOf(db, ctx, row);
 }
 
+/** Issue 8 §1 evidence of a violation: the inspection, the photos of the items whose hazards it links, those hazards. */
+function evidenceOf(inspection: InspectionDetail, hazardIds: string[]): ViolationEvidence[] {
+  const linked = inspection.hazards.filter((h) => hazardIds.includes(h.id));
+  const items = new Set(linked.map((h) => h.itemId));
+  return [
+    { kind: "inspection", id: inspection.id },
+    ...inspection.photos.filter((p) => items.has(p.itemId)).map((p) => ({ kind: "photo" as const, id: p.id, itemId: p.itemId })),
+    ...linked.map((h) => ({ kind: "hazard" as const, id: h.id, itemId: h.itemId })),
+  ];
+}
+
 /** The payload fields of an input event (everything but the envelope: version, day, note). */
 function eventFromInput(input: CaseEventInput, on: CalendarDay): CaseEvent {
   const { version: _v, on: _on, note: _n, ...rest } = input;
@@ -299,12 +385,12 @@ export async function appendEvent(db: Db, ctx: Ctx, id: string, input: CaseEvent
   const event = eventFromInput(input, input.on ?? day);
   const row = await withTx(db, async (tx) => {
     const stored = await repo.eventsOf(tx, id);
-    const result = applyEvent(stored.map(eventOf), event, day, defaultEnforcementRules, calendar());
+    const result = applyEvent(stored.map(eventOf), event, day, rules, calendar());
     if (!result.ok) throw new CaseRefused(result.refusal, result.allowed);
     const updated = await updateVersioned(tx, enforcementCases, {
       id,
       version: input.version,
-      set: { phase: result.state.phase, updatedAt: ctx.now },
+      set: { ...caseCache(result.events, result.state), updatedAt: ctx.now },
     });
     const { type, on, ...payload } = event;
     const seq = (stored.at(-1)?.seq ?? 0) + 1;
@@ -323,6 +409,7 @@ export async function appendEvent(db: Db, ctx: Ctx, id: string, input: CaseEvent
       .catch((e: unknown) => {
         throw uniqueViolation(e) ? staleVersion() : e;
       });
+    await afterCaseEvent(tx, ctx, { row: updated, event, seq, state: result.state }); // issue 8 §5: publication, credit
     await writeAudit(tx, ctx, {
       action: `case.event.${type}`,
       entityType: "enforcement_case",

@@ -1,168 +1,35 @@
 import assert from "node:assert/strict";
 import { randomUUID } from "node:crypto";
 import { after, before, describe, test } from "node:test";
-import { deflateSync } from "node:zlib";
-import type { ChecklistContent } from "../../../domain/inspections/checklist.js";
 import type { Ctx } from "../../kernel/auth/actor.js";
 import { rows, sql } from "../../kernel/db/db.js";
-import { buildCast, buildEnterprise, type Session, seedReference, systemCtx, type TestApp, testApp } from "../../test/harness.js";
+import { systemCtx, type TestApp, testApp } from "../../test/harness.js";
 import { getUser } from "../accounts/users.service.js";
-import { createChecklist, publishChecklist } from "../checklists/checklists.service.js";
-import { createDepartment } from "../departments/departments.service.js";
+import { bigFine, type EnforcementWorld, enforcementWorld, violation } from "./enforcement.fixture.js";
 import { openCase } from "./enforcement.service.js";
 
-// The test clock stands on Monday 2026-11-23 (Shanghai). The enterprise is in 溧阳市 溧城街道 (320481002001); the
-// case department is 溧阳市应急管理局 (320481).
+let w: EnforcementWorld;
 let t: TestApp;
+let s: EnforcementWorld["s"];
+let ids: EnforcementWorld["ids"];
 let enterpriseId: string;
-let otherEnterpriseId: string;
-let checklistId: string;
 let departmentId: string;
 let housingId: string;
-const who = ["admin", "ins1", "ins2", "tianning", "township", "grid", "entAdmin", "otherEnt"] as const;
-let s: Record<(typeof who)[number], Session>;
-let ids: Record<(typeof who)[number], string>;
-let names: Record<(typeof who)[number], string>;
-
-function solidPng(w: number, h: number): Buffer {
-  const table = Array.from({ length: 256 }, (_, n) => {
-    let c = n;
-    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-    return c >>> 0;
-  });
-  const crc = (b: Buffer) => {
-    let c = 0xffffffff;
-    for (const x of b) c = (table[(c ^ x) & 0xff] as number) ^ (c >>> 8);
-    return (c ^ 0xffffffff) >>> 0;
-  };
-  const chunk = (type: string, data: Buffer) => {
-    const body = Buffer.concat([Buffer.from(type, "latin1"), data]);
-    const len = Buffer.alloc(4);
-    len.writeUInt32BE(data.length);
-    const sum = Buffer.alloc(4);
-    sum.writeUInt32BE(crc(body));
-    return Buffer.concat([len, body, sum]);
-  };
-  const ihdr = Buffer.alloc(13);
-  ihdr.writeUInt32BE(w, 0);
-  ihdr.writeUInt32BE(h, 4);
-  ihdr.set([8, 2, 0, 0, 0], 8);
-  const raw = Buffer.alloc((w * 3 + 1) * h);
-  return Buffer.concat([
-    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    chunk("IHDR", ihdr),
-    chunk("IDAT", deflateSync(raw)),
-    chunk("IEND", Buffer.alloc(0)),
-  ]);
-}
-const ink = solidPng(120, 40).toString("base64");
-
-const content: ChecklistContent = {
-  sections: [
-    {
-      id: "site",
-      title: "现场管理",
-      items: [
-        {
-          id: "guard",
-          question: "平台临边防护栏是否完好",
-          type: "pass_fail",
-          photoOnFail: false,
-          min: null,
-          max: null,
-          unit: null,
-          clause: { standard: "中华人民共和国安全生产法", number: "", version: "2021", article: "第三十六条" },
-          onFail: "general",
-          criterionId: null,
-          hazardCategory: "site_management",
-          hazardSubType: "premises",
-        },
-      ],
-    },
-  ],
-};
+let get: EnforcementWorld["get"];
+let send: EnforcementWorld["send"];
+let count: EnforcementWorld["count"];
+let finishedInspection: EnforcementWorld["finishedInspection"];
+let open: EnforcementWorld["open"];
+let openedCase: EnforcementWorld["openedCase"];
+let event: EnforcementWorld["event"];
 
 before(async () => {
-  t = await testApp();
-  await seedReference(t);
-  enterpriseId = (await buildEnterprise(t, { name: "溧阳市执法测试化工有限公司" })).id;
-  otherEnterpriseId = (await buildEnterprise(t, { name: "溧阳市另一家执法测试有限公司" })).id;
-  const make = {
-    admin: {},
-    ins1: { role: "regulator_inspector", regionCode: "320481" },
-    ins2: { role: "regulator_leader", regionCode: "320481" },
-    tianning: { role: "regulator_inspector", regionCode: "320402" },
-    township: { role: "regulator_inspector", regionCode: "320481002" },
-    grid: { role: "grid_member", regionCode: "320481002" },
-    entAdmin: { role: "enterprise_admin", enterpriseId, regionCode: null },
-    otherEnt: { role: "enterprise_admin", enterpriseId: otherEnterpriseId, regionCode: null },
-  } as const;
-  ({ s, ids, names } = await buildCast(t, make, {
-    certNos: { ins1: "JF32048109001", ins2: "JF32048109002", tianning: "JF32040209001" },
-  }));
-  const db = t.database.db;
-  departmentId = (await createDepartment(db, systemCtx(t), { regionCode: "320481", kind: "emergency", name: "溧阳市应急管理局" })).id;
-  housingId = (await createDepartment(db, systemCtx(t), { regionCode: "320481", kind: "housing", name: "溧阳市住房和城乡建设局" })).id;
-  const created = await createChecklist(db, systemCtx(t), { name: "执法测试检查表", category: null, draft: content });
-  checklistId = created.id;
-  await publishChecklist(db, systemCtx(t), checklistId, { version: created.version });
+  w = await enforcementWorld();
+  ({ t, s, ids, enterpriseId, departmentId, housingId, get, send, count, finishedInspection, open, openedCase, event } = w);
 });
-after(() => t.close());
+after(() => w.close());
 
-// ── helpers ───────────────────────────────────────────────────────────────────────────────────────────────
-type Res = Awaited<ReturnType<typeof get>>;
-const get = (session: Session, url: string) =>
-  t.app.inject({ method: "GET", url, headers: { cookie: session.cookie, "accept-language": "en" } });
-const send = (session: Session, method: "POST" | "PUT" | "PATCH" | "DELETE", url: string, payload?: object) =>
-  t.app.inject({ method, url, headers: session.headers({ "accept-language": "en" }), ...(payload ? { payload } : {}) });
-const count = async (q: ReturnType<typeof sql>) => (await rows<{ n: number }>(t.database.db, q))[0]?.n ?? 0;
-
-/** A finished planned inspection by ins1 + ins2 with one failed item (one general hazard). */
-async function finishedInspection(finish = true): Promise<{ id: string; hazardIds: string[] }> {
-  const started = await send(s.ins1, "POST", "/api/inspections", {
-    kind: "planned",
-    enterpriseId,
-    checklistId,
-    inspectorIds: [ids.ins1, ids.ins2],
-    departmentId,
-  });
-  assert.equal(started.statusCode, 201, started.body);
-  const id = started.json().id as string;
-  const put = await send(s.ins1, "PUT", `/api/inspections/${id}/responses`, {
-    version: 1,
-    responses: [{ id: randomUUID(), itemId: "guard", result: "fail", note: "二层平台东侧护栏缺失约3米" }],
-  });
-  assert.equal(put.statusCode, 200, put.body);
-  if (!finish) return { id, hazardIds: [] };
-  const done = await send(s.ins1, "POST", `/api/inspections/${id}/finish`, {
-    version: 2,
-    signatures: [
-      { signer: "inspector", name: names.ins1, userId: ids.ins1, image: ink },
-      { signer: "inspector", name: names.ins2, userId: ids.ins2, image: ink },
-      { signer: "enterprise", name: "张三", image: ink },
-    ],
-  });
-  assert.equal(done.statusCode, 200, done.body);
-  return { id, hazardIds: done.json().hazards.map((h: { id: string }) => h.id) };
-}
-
-const violation = (over: object = {}) => ({
-  facts: "二层平台东侧临边防护栏缺失约3米，未采取安全防护措施",
-  provisionViolated: "《中华人民共和国安全生产法》第三十六条第一款",
-  provisionApplied: "《中华人民共和国安全生产法》第九十九条第（一）项",
-  proposed: "20000.50",
-  ...over,
-});
-const open = (session: Session, body: object) => send(session, "POST", "/api/cases", body);
-async function openedCase(over: object = {}) {
-  const i = await finishedInspection();
-  const res = await open(s.ins1, { inspectionId: i.id, violations: [violation()], internalNote: "拟从重处罚", ...over });
-  assert.equal(res.statusCode, 201, res.body);
-  return { ...res.json(), inspection: i };
-}
-const event = (session: Session, id: string, body: object) => send(session, "POST", `/api/cases/${id}/events`, body);
-/** A penalty whose fine (¥100,000 on a unit) carries the hearing right (行政处罚法 Art. 63). */
-const bigFine = { party: "unit", items: [{ kind: "fine", amountFen: 100_000_00 }] };
+type Res = Awaited<ReturnType<EnforcementWorld["get"]>>;
 
 function expect400(res: Res, path: string) {
   assert.equal(res.statusCode, 400, res.body);
@@ -188,8 +55,15 @@ describe("opening a case", () => {
       c.events.map((e: { seq: number; type: string; on: string }) => [e.seq, e.type, e.on]),
       [[1, "opened", "2026-11-23"]],
     );
+    assert.equal(c.enterpriseName, w.enterpriseName);
     assert.equal(c.violations.length, 1);
     assert.deepEqual(c.violations[0].hazardIds, c.inspection.hazardIds);
+    // Evidence: the inspection and the hazards its failed items raised (photos too, when taken).
+    assert.deepEqual(
+      c.violations[0].evidence.map((e: { kind: string; id: string }) => [e.kind, e.id]),
+      [["inspection", c.inspection.id], ...c.inspection.hazardIds.map((h: string) => ["hazard", h])],
+    );
+    assert.equal(c.violations[0].measure, null);
     assert.equal(c.inspection.hazardIds.length, 1);
     assert.equal(c.violations[0].proposedFen, 2_000_050);
     assert.equal(c.internalNote, "拟从重处罚");
@@ -356,5 +230,56 @@ describe("access", () => {
     const filtered = (await get(s.ins1, `/api/cases?enterprise=${enterpriseId}&phase=filed&region=320481002`)).json();
     assert.ok(filtered.items.some((x: { id: string }) => x.id === c.id));
     assert.ok(filtered.items.every((x: { phase: string }) => x.phase === "filed"));
+  });
+});
+
+// Runs last: it moves the test clock on.
+describe("failure to rectify (issue 8 §4)", () => {
+  test("按日连续处罚 from the events: order 11-23, fine ¥10,000 decided and refusal found on 12-01 → 8 days, ¥80,000", async () => {
+    const c = await openedCase();
+    const fine = { party: "unit", items: [{ kind: "fine", amountFen: 10_000_00 }] };
+    let d = await w.events(c.id, [
+      { type: "order_issued", deadline: "2026-11-30" },
+      { type: "filed" },
+      { type: "penalty_notice", penalty: fine },
+    ]);
+    assert.equal(d.orderUnmet, true);
+    assert.equal(d.dailyFines.eligible, false);
+    // The defence period (5 working days from Mon 11-23) ends Mon 11-30; the decision comes on Tue 12-01.
+    t.clock.advance(8 * 86_400_000);
+    await w.renewSessions();
+    d = await w.events(c.id, [
+      { type: "decision_issued", penalty: fine },
+      { type: "reinspected_not_rectified", note: "复查仍未设置护栏" },
+    ]);
+    // enforcement.md R4: order day < d ≤ the re-inspection finding refusal (11-24 … 12-01, the boundary day counted).
+    assert.deepEqual(
+      [d.dailyFines.eligible, d.dailyFines.from, d.dailyFines.until, d.dailyFines.days, d.dailyFines.perDayFen, d.dailyFines.totalFen],
+      [true, "2026-11-23", "2026-12-01", 8, 10_000_00, 80_000_00],
+    );
+    assert.equal(d.phase, "decided");
+    assert.equal(d.orderUnmet, true, "the order stays unmet after refusal");
+    const verified = await w.events(c.id, [{ type: "reinspection_requested" }, { type: "reinspected_rectified" }]);
+    assert.equal(verified.orderUnmet, false);
+    assert.equal(verified.dailyFines.totalFen, 80_000_00, "the default count ends at the refusal found");
+  });
+});
+
+// Runs last: building an app sets the deployment's rules for the process.
+describe("deployment rules (ENFORCEMENT_RULES)", () => {
+  test("an override reaches the case's clocks; a bad setting stops the start", async () => {
+    await assert.rejects(testApp({ ENFORCEMENT_RULES: "nonsense=1" }), /unknown rule/);
+    const other = await enforcementWorld({ ENFORCEMENT_RULES: "statementWindowWorkingDays=3" });
+    try {
+      const c = await other.openedCase();
+      const d = await other.events(c.id, [
+        { type: "filed" },
+        { type: "penalty_notice", penalty: { party: "unit", items: [{ kind: "fine", amountFen: 10_000_00 }] } },
+      ]);
+      // 15号令's 3 days, as working days: notice Mon 2026-11-23 → the window ends Thu 11-26 (default 5: Mon 11-30).
+      assert.equal((d.state.rounds as { statementWindowEnd: string }[])[0]?.statementWindowEnd, "2026-11-26");
+    } finally {
+      await other.close();
+    }
   });
 });

@@ -30,6 +30,7 @@ import { type Db, withTx } from "../../kernel/db/db.js";
 import { AppError, type FieldError, fieldError, forbidden, notFound, staleVersion } from "../../kernel/http/errors.js";
 import { applyTransition, defineMachine, updateVersioned } from "../../kernel/workflow/state-machine.js";
 import { onCheckFailed } from "../checks/checks.hooks.js";
+import { assertNoUnmetCaseOrder } from "../enforcement/enforcement.hazards.js";
 import { enterpriseFacts, getEnterprise } from "../enterprises/enterprises.service.js";
 import { automaticListingOf, confirmMajorHazardInTx, liftAutomaticListingInTx } from "./hazards.escalation.js";
 import { hazardEntity, hazardPhotoEntity } from "./hazards.messages.js";
@@ -562,6 +563,8 @@ async function stepInTx(
   const actor = ctx.actor as Actor;
   const { id } = before;
   const { action, note, photos } = step;
+  // Issue 8 §4: no 销号 while a linked enforcement case's order to rectify is unmet.
+  if (action === "accept" || action === "fix_on_spot") await assertNoUnmetCaseOrder(tx, id);
   const row = await applyTransition(tx, hazards, machine, {
     id,
     from: before.status as State,

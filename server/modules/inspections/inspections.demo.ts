@@ -43,7 +43,7 @@ const passingNumbers: Record<string, number> = {
   "g-cylinders": 6,
 };
 
-type Finding = { result?: "fail"; number?: number; note: string };
+export type Finding = { result?: "fail"; number?: number; note: string };
 
 /** An answer to every item: what a site in order shows, except the findings given. */
 function answersFor(items: ChecklistItem[], findings: Record<string, Finding>, only?: number): InspectionResponseInput[] {
@@ -68,6 +68,55 @@ function photosFor(items: ChecklistItem[], findings: Record<string, Finding>): I
 
 const itemsOf = (d: InspectionDetail) => d.checklist.content.sections.flatMap((s) => s.items);
 
+/** The context of an actor at `hour` o'clock (Asia/Shanghai) of `day`: demo records are replayed on their days. */
+export const demoAt = (actor: Actor, day: string, hour: number): Ctx => ({
+  actor,
+  ip: null,
+  now: new Date(shanghaiMidnight(day).getTime() + hour * 3600_000),
+});
+
+/**
+ * Answers every item of a started inspection (one batch, photos included) at 10:00 of `day` and finishes it at
+ * 11:30 with the inspectors' and the enterprise principal's signatures.
+ */
+export async function conductDemoInspection(
+  db: Db,
+  p: {
+    started: InspectionDetail;
+    actor: Actor;
+    day: string;
+    findings: Record<string, Finding>;
+    summary: string;
+    inspectors: Actor[];
+    principalName: string;
+  },
+): Promise<InspectionDetail> {
+  const items = itemsOf(p.started);
+  const answered = await putInspectionResponses(
+    db,
+    demoAt(p.actor, p.day, 10),
+    p.started.id,
+    InspectionResponsesPut.parse({
+      version: p.started.version,
+      responses: answersFor(items, p.findings),
+      photos: photosFor(items, p.findings),
+    }),
+  );
+  return finishInspection(
+    db,
+    demoAt(p.actor, p.day, 11.5),
+    p.started.id,
+    InspectionFinish.parse({
+      version: answered.version,
+      summary: p.summary,
+      signatures: [
+        ...p.inspectors.map((m) => ({ signer: "inspector", name: m.displayName, userId: m.userId, image: png })),
+        { signer: "enterprise", name: p.principalName, image: png },
+      ],
+    }),
+  );
+}
+
 export type DemoInspectionActors = {
   companyId: string;
   companyAdmin: Actor;
@@ -89,16 +138,17 @@ export type DemoInspectionActors = {
  * - an open 双随机 inspection of the first enterprise the demo draw picked, half answered (the field form's example).
  * Deterministic in what it records (ids aside).
  */
-export async function seedDemoInspections(db: Db, ctx: Ctx, a: DemoInspectionActors, opts?: PlanOptions): Promise<void> {
+export async function seedDemoInspections(
+  db: Db,
+  ctx: Ctx,
+  a: DemoInspectionActors,
+  opts?: PlanOptions,
+): Promise<{ plannedInspectionId: string; inspectionDay: string }> {
   const options = opts ?? planOptionsOf(loadConfig());
   // Normally installed by main.ts before the demo; idempotent, so a seeding on its own (tests) has them too.
   await ensureBuiltInChecklists(db, ctx.now);
   const today = shanghaiDay(ctx.now);
-  const at = (actor: Actor, day: string, hour: number): Ctx => ({
-    actor,
-    ip: null,
-    now: new Date(shanghaiMidnight(day).getTime() + hour * 3600_000),
-  });
+  const at = demoAt;
   // "Just now", but never before today's midnight: today's records stay in today's week and month.
   const justNow = (actor: Actor, minutesAgo: number): Ctx => ({
     actor,
@@ -109,40 +159,23 @@ export async function seedDemoInspections(db: Db, ctx: Ctx, a: DemoInspectionAct
   const gps = company.latitude !== null && company.longitude !== null ? { latitude: company.latitude, longitude: company.longitude } : {};
   const [lead, second] = a.inspectors;
 
-  /** Answers every item (one batch, photos included) and finishes with the signatures. */
-  const conduct = async (
+  const conduct = (
     started: InspectionDetail,
     actor: Actor,
     day: string,
     findings: Record<string, Finding>,
     summary: string,
     inspectorSignatures: Actor[],
-  ) => {
-    const items = itemsOf(started);
-    const answered = await putInspectionResponses(
-      db,
-      at(actor, day, 10),
-      started.id,
-      InspectionResponsesPut.parse({
-        version: started.version,
-        responses: answersFor(items, findings),
-        photos: photosFor(items, findings),
-      }),
-    );
-    return finishInspection(
-      db,
-      at(actor, day, 11.5),
-      started.id,
-      InspectionFinish.parse({
-        version: answered.version,
-        summary,
-        signatures: [
-          ...inspectorSignatures.map((m) => ({ signer: "inspector", name: m.displayName, userId: m.userId, image: png })),
-          { signer: "enterprise", name: company.principalName, image: png },
-        ],
-      }),
-    );
-  };
+  ) =>
+    conductDemoInspection(db, {
+      started,
+      actor,
+      day,
+      findings,
+      summary,
+      inspectors: inspectorSignatures,
+      principalName: company.principalName,
+    });
 
   // ── 自查: weekly on the general template, from the Monday two weeks ago ──────────────────────────────────
   const thisWeek = periodContaining("weekly", today).start;
@@ -214,7 +247,7 @@ export async function seedDemoInspections(db: Db, ctx: Ctx, a: DemoInspectionAct
       ...gps,
     }),
   );
-  await conduct(
+  const finished = await conduct(
     planned,
     lead,
     inspectionDay,
@@ -250,4 +283,5 @@ export async function seedDemoInspections(db: Db, ctx: Ctx, a: DemoInspectionAct
       InspectionResponsesPut.parse({ version: open.version, responses: answersFor(items, {}, Math.ceil(items.length / 2)) }),
     );
   }
+  return { plannedInspectionId: finished.id, inspectionDay };
 }

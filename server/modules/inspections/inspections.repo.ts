@@ -232,3 +232,11 @@ export async function hazardLinksOf(db: Db, inspectionId: string) {
     .from(inspectionResponses)
     .where(and(eq(inspectionResponses.inspectionId, inspectionId), isNotNull(inspectionResponses.hazardId)));
 }
+
+/** When each finished non-self inspection of `ids` within `scope` finished. */
+export function regulatorFinishTimes(db: Db, ids: readonly string[], scope: SQL) {
+  return db
+    .select({ id: inspections.id, finishedAt: inspections.finishedAt })
+    .from(inspections)
+    .where(and(inArray(inspections.id, [...ids]), ne(inspections.kind, "self"), isNotNull(inspections.finishedAt), scope));
+}

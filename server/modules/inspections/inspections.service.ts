@@ -1,3 +1,4 @@
+import { type CalendarDay, shanghaiDay } from "../../../domain/common/calendar.js";
 import type { Page } from "../../../domain/common/page.js";
 import { criteriaFor, criterionById, type HazardCategory, isSubTypeOf } from "../../../domain/hazards/hazard.js";
 import { maxPhotoBytes, sniffPhotoType, stripLocationMetadata } from "../../../domain/hazards/photo.js";
@@ -175,6 +176,12 @@ async function detailOf(db: Db, ctx: Ctx, row: repo.InspectionRow): Promise<Insp
 
 export async function getInspection(db: Db, ctx: Ctx, id: string): Promise<InspectionDetail> {
   return detailOf(db, ctx, await load(db, ctx, id));
+}
+
+/** The Shanghai day each finished regulator inspection of `ids` in the caller's scope finished on (one query). */
+export async function regulatorFinishDays(db: Db, ctx: Ctx, ids: readonly string[]): Promise<Map<string, CalendarDay>> {
+  const found = ids.length ? await repo.regulatorFinishTimes(db, ids, inspectionScope(ctx.actor)) : [];
+  return new Map(found.map((r) => [r.id, shanghaiDay(r.finishedAt as Date)]));
 }
 
 export async function listInspections(db: Db, ctx: Ctx, q: InspectionListQuery): Promise<Page<Inspection>> {

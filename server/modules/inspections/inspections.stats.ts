@@ -46,6 +46,32 @@ async function statsRegion(db: Db, actor: Actor, asked: string | undefined) {
   return { code: region.code, name: region.name };
 }
 
+/**
+ * What a statistics request covers (the inspection and the enforcement statistics): the period (default this year
+ * to today; from after to → 400 `<prefix>.from_after_to`), the region (statsRegion), the department if asked
+ * (unknown → 400 `<prefix>.department_unknown` on `departmentField`) and the code length of the region's children.
+ */
+export async function statsFrame(
+  db: Db,
+  ctx: Ctx,
+  q: { from?: string; to?: string; region?: string; department?: string },
+  messages: { prefix: string; departmentField: string },
+) {
+  const day = today(ctx);
+  const from = q.from ?? `${day.slice(0, 4)}-01-01`;
+  const to = q.to ?? day;
+  if (from > to) throw fieldError(q.to ? "to" : "from", `${messages.prefix}.from_after_to`);
+  const region = await statsRegion(db, ctx.actor as Actor, q.region);
+  let department: { id: string; name: string } | null = null;
+  if (q.department) {
+    const [d] = await departmentsByIds(db, [q.department]);
+    if (!d) throw fieldError(messages.departmentField, `${messages.prefix}.department_unknown`);
+    department = { id: d.id, name: d.name };
+  }
+  const childCodeLength = childLength[(region?.code.length ?? 0) as keyof typeof childLength];
+  return { from, to, region, department, childCodeLength };
+}
+
 type Parts = {
   inspections?: repo.InspectionCountsRow;
   plan?: repo.PlanCountsRow;
@@ -147,23 +173,15 @@ export async function inspectionStats(
   calendar: { holidays: readonly CalendarDay[] } = { holidays: [] },
 ): Promise<InspectionStats> {
   const actor = ctx.actor as Actor;
-  const day = today(ctx);
-  const from = q.from ?? `${day.slice(0, 4)}-01-01`;
-  const to = q.to ?? day;
-  if (from > to) throw fieldError(q.to ? "to" : "from", "inspections.stats.from_after_to");
-  const region = await statsRegion(db, actor, q.region);
-  let department: { id: string; name: string } | null = null;
-  if (q.department) {
-    const [d] = await departmentsByIds(db, [q.department]);
-    if (!d) throw fieldError("department", "inspections.stats.department_unknown");
-    department = { id: d.id, name: d.name };
-  }
+  const { from, to, region, department, childCodeLength } = await statsFrame(
+    db,
+    ctx,
+    { from: q.from, to: q.to, region: q.region, department: q.department },
+    { prefix: "inspections.stats", departmentField: "department" },
+  );
   const window = { from, to };
   const filter = { region: region?.code ?? null, departmentId: department?.id ?? null };
-  const key: repo.StatsKey =
-    q.groupBy === "region"
-      ? { by: "region", length: childLength[(region?.code.length ?? 0) as keyof typeof childLength] }
-      : { by: "department" };
+  const key: repo.StatsKey = q.groupBy === "region" ? { by: "region", length: childCodeLength } : { by: "department" };
 
   const [counts, plan, raised, doubleRandom] = await Promise.all([
     repo.inspectionCounts(db, inspectionScope(actor), window, filter, key),
