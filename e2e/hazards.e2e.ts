@@ -4,7 +4,7 @@ import type { Browser, Page } from "playwright-core";
 import { addDays, shanghaiDay } from "../domain/common/calendar.js";
 import { lastEndedPeriod } from "../domain/hazards/stats.js";
 import { buildEnterprise, buildUser, seedReference, signIn, testPassword, usccFor } from "../server/test/harness.js";
-import { chooseOption, launchBrowser, startServer, withScreenshot } from "./support.js";
+import { chooseOption, clickUntil, launchBrowser, startServer, withScreenshot } from "./support.js";
 
 let server: Awaited<ReturnType<typeof startServer>>;
 let browser: Browser;
@@ -104,8 +104,7 @@ test("the enterprise administrator reports a major hazard from a phone, plans an
     await mobile.locator("#hazard-action_deadline").press("Enter");
     await mobile.locator("#hazard-action_contingency").fill("取证前禁止动火，现场设专人监护");
     await mobile.getByText("局部停产", { exact: true }).click();
-    await mobile.locator("#hazard-action-ok").click();
-    await mobile.getByTestId("hazard-state").getByText("整改中").waitFor();
+    await clickUntil(mobile, "#hazard-action-ok", mobile.getByTestId("hazard-state").getByText("整改中"));
     await mobile.getByTestId("hazard-plan").getByText("张安全").waitFor();
     await mobile.getByTestId("hazard-deadline").getByText("剩 30 天").first().waitFor();
 
@@ -114,8 +113,7 @@ test("the enterprise administrator reports a major hazard from a phone, plans an
     await mobile.locator("#hazard-action_rectification").fill("2 名作业人员已取得特种作业操作证");
     await mobile.locator("#hazard-after-photo-input").setInputFiles({ name: "after.png", mimeType: "image/png", buffer: png });
     await mobile.getByTestId("hazard-photo-preview").waitFor();
-    await mobile.locator("#hazard-action-ok").click();
-    await mobile.getByTestId("hazard-state").getByText("待验收").waitFor();
+    await clickUntil(mobile, "#hazard-action-ok", mobile.getByTestId("hazard-state").getByText("待验收"));
     await mobile.getByTestId("hazard-photos-after").locator("img").first().waitFor();
     // A 重大 hazard is accepted by the regulator, not the enterprise.
     assert.equal(await mobile.locator("#hazard-accept").count(), 0);
@@ -148,8 +146,7 @@ test("the enterprise administrator reports a major hazard from a phone, plans an
     await page.waitForURL(new RegExp(`/hazards/${hazardId}$`));
     await page.locator("#hazard-accept").click();
     await page.locator("#hazard-action_note").fill("现场核查，持证上岗");
-    await page.locator("#hazard-action-ok").click();
-    await page.getByTestId("hazard-state").getByText("已销号").waitFor();
+    await clickUntil(page, "#hazard-action-ok", page.getByTestId("hazard-state").getByText("已销号"));
 
     // The timeline shows each step: who, what, and the note.
     const timeline = page.getByTestId("hazard-timeline");

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { buildEnterprise, buildUser, type Session, signIn, usccFor } from "../server/test/harness.js";
-import { browserSuite, chooseOption, signInAs, withScreenshot } from "./support.js";
+import { browserSuite, chooseOption, clickUntil, signInAs, withScreenshot } from "./support.js";
 
 const suite = browserSuite();
 const signedIn = (username: string) => signInAs(suite, username, { viewport: { width: 1280, height: 900 } });
@@ -40,12 +40,10 @@ test("an enterprise schedules a daily self-inspection and starts today's; the re
 
     // Ending the schedule asks for a reason; an active-only list no longer shows it.
     await page.goto(`${suite.server.baseUrl}/self-inspections`);
-    await row.getByRole("button", { name: "停用" }).click();
-    await page.getByRole("dialog").getByRole("button", { name: "停用" }).click();
-    await page.locator("#self-schedule-end_reason_help").waitFor();
+    const endOk = 'role=dialog >> role=button[name="停用"]';
+    await clickUntil(page, endOk, page.locator("#self-schedule-end_reason_help"), () => row.getByRole("button", { name: "停用" }).click());
     await page.locator("#self-schedule-end_reason").fill("改为每周自查");
-    await page.getByRole("dialog").getByRole("button", { name: "停用" }).click();
-    await row.waitFor({ state: "detached" });
+    await clickUntil(page, endOk, (timeout) => row.waitFor({ state: "detached", timeout }));
   });
 
   const county = await signedIn("e2e-self-county");

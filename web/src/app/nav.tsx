@@ -8,7 +8,9 @@ import {
   ClusterOutlined,
   ExclamationCircleOutlined,
   FileExcelOutlined,
+  FileProtectOutlined,
   FileSearchOutlined,
+  FileTextOutlined,
   FlagOutlined,
   FundOutlined,
   HeatMapOutlined,
@@ -23,6 +25,7 @@ import {
   ScheduleOutlined,
   SettingOutlined,
   ShopOutlined,
+  StopOutlined,
   TeamOutlined,
 } from "@ant-design/icons";
 import type { ReactNode } from "react";
@@ -62,6 +65,9 @@ export const nav: NavEntry[] = [
   { path: "/inspection-plans", label: "nav.inspectionPlans", icon: <ScheduleOutlined />, permission: "inspection_plans.read" },
   { path: "/random-draws", label: "nav.randomDraws", icon: <InteractionOutlined />, permission: "random_draws.read" },
   { path: "/inspections/stats", label: "nav.inspectionStats", icon: <LineChartOutlined />, permission: "inspections.stats" },
+  { path: "/cases/credit-proposals", label: "nav.creditProposals", icon: <StopOutlined />, permission: "cases.oversee" },
+  { path: "/cases", label: "nav.cases", icon: <FileProtectOutlined />, permission: "cases.read" },
+  { path: "/cases/stats", label: "nav.caseStats", icon: <BarChartOutlined />, permission: "cases.oversee" },
   {
     key: "admin",
     label: "nav.admin",
@@ -70,6 +76,12 @@ export const nav: NavEntry[] = [
       { path: "/admin/users", label: "nav.users", icon: <TeamOutlined />, permission: "users.read" },
       { path: "/admin/tokens", label: "nav.tokens", icon: <KeyOutlined />, permission: "tokens.manage" },
       { path: "/admin/audit", label: "nav.audit", icon: <AuditOutlined />, permission: "audit.read" },
+      {
+        path: "/admin/document-templates",
+        label: "nav.documentTemplates",
+        icon: <FileTextOutlined />,
+        permission: "document_templates.manage",
+      },
     ],
   },
 ];

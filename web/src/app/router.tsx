@@ -61,6 +61,12 @@ const ExposurePage = lazy(() => import("../features/hazards/exposure-page.js").t
 const PublicExposurePage = lazy(() =>
   import("../features/public/public-exposure-page.js").then((m) => ({ default: m.PublicExposurePage })),
 );
+const PublicPenaltiesPage = lazy(() =>
+  import("../features/public/public-penalties-page.js").then((m) => ({ default: m.PublicPenaltiesPage })),
+);
+const CreditProposalsPage = lazy(() =>
+  import("../features/cases/credit-proposals-page.js").then((m) => ({ default: m.CreditProposalsPage })),
+);
 const HazardDetailPage = lazy(() => import("../features/hazards/hazard-detail-page.js").then((m) => ({ default: m.HazardDetailPage })));
 const HazardStatsPage = lazy(() => import("../features/hazards/stats-page.js").then((m) => ({ default: m.HazardStatsPage })));
 const HazardReportsPage = lazy(() => import("../features/hazards/hazard-reports-page.js").then((m) => ({ default: m.HazardReportsPage })));
@@ -102,6 +108,13 @@ const InboxPage = lazy(() => import("../features/notifications/inbox-page.js").t
 const UsersPage = lazy(() => import("../features/users/users-page.js").then((m) => ({ default: m.UsersPage })));
 const TokensPage = lazy(() => import("../features/tokens/tokens-page.js").then((m) => ({ default: m.TokensPage })));
 const AuditPage = lazy(() => import("../features/audit/audit-page.js").then((m) => ({ default: m.AuditPage })));
+const DocumentTemplatesPage = lazy(() =>
+  import("../features/document-templates/document-templates-page.js").then((m) => ({ default: m.DocumentTemplatesPage })),
+);
+const CasesPage = lazy(() => import("../features/cases/cases-page.js").then((m) => ({ default: m.CasesPage })));
+const CaseOpenPage = lazy(() => import("../features/cases/case-open-page.js").then((m) => ({ default: m.CaseOpenPage })));
+const CaseDetailPage = lazy(() => import("../features/cases/case-detail-page.js").then((m) => ({ default: m.CaseDetailPage })));
+const CaseStatsPage = lazy(() => import("../features/case-stats/case-stats-page.js").then((m) => ({ default: m.CaseStatsPage })));
 
 export const router = createBrowserRouter([
   {
@@ -121,6 +134,15 @@ export const router = createBrowserRouter([
         element: (
           <Suspense fallback={<PageLoading fullPage />}>
             <PublicExposurePage />
+          </Suspense>
+        ),
+      },
+      {
+        // 行政处罚信息公示 (enforcement.md R9): public, no session needed.
+        path: "/public/penalties",
+        element: (
+          <Suspense fallback={<PageLoading fullPage />}>
+            <PublicPenaltiesPage />
           </Suspense>
         ),
       },
@@ -469,6 +491,40 @@ export const router = createBrowserRouter([
                 ),
               },
               {
+                path: "/cases",
+                element: (
+                  <RequirePermission permission="cases.read">
+                    <CasesPage />
+                  </RequirePermission>
+                ),
+              },
+              {
+                // 立案 from a finished regulator inspection: /cases/new?inspection=<id>
+                path: "/cases/new",
+                element: (
+                  <RequirePermission permission="cases.manage">
+                    <CaseOpenPage />
+                  </RequirePermission>
+                ),
+              },
+              {
+                // 执法统计 (issue 8 §6); a static segment, matched before /cases/:id.
+                path: "/cases/stats",
+                element: (
+                  <RequirePermission permission="cases.oversee">
+                    <CaseStatsPage />
+                  </RequirePermission>
+                ),
+              },
+              {
+                path: "/cases/:id",
+                element: (
+                  <RequirePermission permission="cases.read">
+                    <CaseDetailPage />
+                  </RequirePermission>
+                ),
+              },
+              {
                 path: "/inspection-plans",
                 element: (
                   <RequirePermission permission="inspection_plans.read">
@@ -553,6 +609,22 @@ export const router = createBrowserRouter([
                 element: (
                   <RequirePermission permission="audit.read">
                     <AuditPage />
+                  </RequirePermission>
+                ),
+              },
+              {
+                path: "/admin/document-templates",
+                element: (
+                  <RequirePermission permission="document_templates.manage">
+                    <DocumentTemplatesPage />
+                  </RequirePermission>
+                ),
+              },
+              {
+                path: "/cases/credit-proposals",
+                element: (
+                  <RequirePermission permission="cases.oversee">
+                    <CreditProposalsPage />
                   </RequirePermission>
                 ),
               },

@@ -1,7 +1,10 @@
+import { caseStatsMessages } from "../features/case-stats/case-stats.messages.js";
+import { casesMessages } from "../features/cases/cases.messages.js";
 import { checklistsMessages } from "../features/checklists/checklists.messages.js";
 import { checksMessages } from "../features/checks/checks.messages.js";
 import { dashboardsMessages } from "../features/dashboards/dashboards.messages.js";
 import { departmentsMessages } from "../features/departments/departments.messages.js";
+import { documentTemplatesMessages } from "../features/document-templates/document-templates.messages.js";
 import { gridMessages } from "../features/grid/grid.messages.js";
 import { hazardDetailsMessages } from "../features/hazards/details.messages.js";
 import { exposureMessages } from "../features/hazards/exposure-messages.js";
@@ -425,6 +428,9 @@ const features = [
   inspectionStatsMessages,
   inspectionPlansMessages,
   randomDrawsMessages,
+  casesMessages,
+  caseStatsMessages,
+  documentTemplatesMessages,
 ] as const;
 
 type Merge<T extends readonly { "zh-CN": Record<string, string> }[]> = T extends readonly [infer H, ...infer R]

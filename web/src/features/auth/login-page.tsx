@@ -82,12 +82,15 @@ export function LoginPage() {
             </Button>
           </Form>
         </Card>
-        <Flex gap={24} style={{ marginTop: 16 }}>
+        <Flex gap={24} wrap justify="center" style={{ marginTop: 16 }}>
           <Link to="/public/exposure" id="login-public-exposure">
             {t("login.publicExposure")}
           </Link>
           <Link to="/public/random-draws" id="login-public-draws">
             {t("login.publicDraws")}
+          </Link>
+          <Link to="/public/penalties" id="login-public-penalties">
+            {t("login.publicPenalties")}
           </Link>
         </Flex>
       </Flex>

@@ -4,6 +4,7 @@ import { Link } from "react-router";
 import { useApi } from "../../api/use-api.js";
 import { PageState } from "../../components/page-state.js";
 import { useT } from "../../i18n/i18n-context.js";
+import { CaseClocksCard } from "../cases/case-clocks-card.js";
 import { MajorHazardGradeCounts } from "../major-hazard/major-hazard-sources.js";
 import { LevelTiles } from "../risk-region/level-tiles.js";
 import { RedEnterprises } from "../risk-region/red-enterprises.js";
@@ -39,6 +40,7 @@ export function RegulatorDashboard() {
         {s && home && (
           <Flex vertical gap={16}>
             <LevelTiles counts={s.byLevel} testIdPrefix="dash-level" suffix={t("dash.unitEnterprises")} />
+            <CaseClocksCard regionCode={home} />
             <Row gutter={[16, 16]}>
               <Col xs={24} xl={14}>
                 <Typography.Title level={5}>{t("dash.byChild")}</Typography.Title>

@@ -1,4 +1,4 @@
-import { ArrowLeftOutlined, EditOutlined, FilePdfOutlined, ReloadOutlined } from "@ant-design/icons";
+import { ArrowLeftOutlined, EditOutlined, FilePdfOutlined, FileProtectOutlined, ReloadOutlined } from "@ant-design/icons";
 import { Button, Card, Descriptions, Flex, Image, List, Tooltip, Typography } from "antd";
 import { Link, useParams } from "react-router";
 import { roleHas } from "../../../../domain/access/permissions.js";
@@ -87,6 +87,14 @@ export function InspectionDetailPage() {
               <Link to={`/inspections/${id}/field`}>
                 <Button type="primary" icon={<EditOutlined />} id="inspection-to-field">
                   {t("inspections.toField")}
+                </Button>
+              </Link>
+            )}
+            {d?.status === "finished" && d.kind !== "self" && d.hazards.length > 0 && roleHas(me.role, "cases.manage") && (
+              // Issue 8 §1: a case opens from a finished regulator inspection that found violations.
+              <Link to={`/cases/new?inspection=${id}`}>
+                <Button danger icon={<FileProtectOutlined />} id="inspection-open-case">
+                  {t("cases.open")}
                 </Button>
               </Link>
             )}
