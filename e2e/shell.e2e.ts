@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
 import type { Browser, Page } from "playwright-core";
 import { buildUser, testPassword } from "../server/test/harness.js";
-import { launchBrowser, startServer, withScreenshot } from "./support.js";
+import { clickUntil, launchBrowser, startServer, trackRequests, withScreenshot } from "./support.js";
 
 let server: Awaited<ReturnType<typeof startServer>>;
 let browser: Browser;
@@ -101,11 +101,17 @@ test("after 30 idle minutes the next click leads to sign-in with a notice, then 
   const page = await newPage();
   await withScreenshot(page, "shell-expiry", async () => {
     await page.goto(`${server.baseUrl}/login`);
+    const requests = trackRequests(page);
     await signInAs(page, inspector.username, testPassword);
-    await page.getByTestId("user-display-name").waitFor();
+    // The dashboard's own requests must be answered before the clock moves: one arriving after would expire the
+    // session on the home page (next=/) instead of on the click below.
+    await page.getByText("运行正常").waitFor();
+    await requests.quiet();
     server.clock.minutes(31);
-    await page.getByRole("menu").first().getByText("用户管理", { exact: true }).click();
-    await page.waitForURL(/\/login\?.*reason=expired/);
+    // A click lost while the page is still rendering is repeated (the menu still showing means nothing happened).
+    await clickUntil(page, 'li[role="menuitem"]:has-text("用户管理")', (timeout) =>
+      page.waitForURL(/\/login\?.*reason=expired/, { timeout }),
+    );
     await page.getByText("会话已过期，请重新登录").waitFor();
     await signInAs(page, inspector.username, testPassword);
     await page.waitForURL(/\/admin\/users$/);

@@ -140,19 +140,69 @@ export async function chooseOption(
  * happens while the popconfirm is still open and nothing was done.
  */
 export async function confirmPopover(page: Page, trigger: string, ok: string, done: Locator): Promise<void> {
+  await clickUntil(page, ok, done, () => page.locator(trigger).click());
+}
+
+/** Opens a dropdown menu (`trigger`) and picks `item` until `shows` appears (a pick during the menu's motion is lost). */
+export async function pickMenuItem(page: Page, trigger: string, item: string, shows: Locator): Promise<void> {
+  await clickUntil(page, item, shows, () => page.locator(trigger).click());
+}
+
+/**
+ * Clicks a modal's or popover's OK button until `done` shows: a click that lands while the box is still moving in
+ * is lost on a loaded machine, so it is repeated (the box still showing means nothing was sent). `done` is what
+ * shows on success, or a wait of its own (e.g. a row going away). `reopen` opens the box again when it has closed
+ * without `done` (a popconfirm closes on an outside click).
+ */
+export async function clickUntil(
+  page: Page,
+  ok: string,
+  done: Locator | ((timeout: number) => Promise<unknown>),
+  reopen?: () => Promise<void>,
+): Promise<void> {
+  const settled = typeof done === "function" ? done : (timeout: number) => done.waitFor({ timeout });
   for (let attempt = 1; ; attempt++) {
-    if (!(await page.locator(ok).isVisible())) await page.locator(trigger).click();
-    await page.locator(ok).waitFor({ state: "visible", timeout: 5_000 });
-    await page.waitForTimeout(250);
+    if (reopen && !(await page.locator(ok).isVisible())) await reopen();
     await page
       .locator(ok)
-      .click({ timeout: 5_000 })
+      .waitFor({ state: "visible", timeout: 5_000 })
       .catch(() => {});
+    if (await page.locator(ok).isVisible()) {
+      await page.waitForTimeout(250);
+      await page
+        .locator(ok)
+        .click({ timeout: 5_000 })
+        .catch(() => {});
+    }
     try {
-      await done.waitFor({ timeout: attempt < 4 ? 8_000 : 30_000 });
+      await settled(attempt < 4 ? 8_000 : 30_000);
       return;
     } catch (err) {
       if (attempt >= 4) throw err;
     }
   }
+}
+
+/**
+ * Counts the page's requests in flight from now on; `quiet()` waits until none has been in flight for `ms`.
+ * (Playwright's `networkidle` is a load state: once reached in a single-page app it stays reached.)
+ */
+export function trackRequests(page: Page): { quiet(ms?: number): Promise<void> } {
+  let inFlight = 0;
+  let last = Date.now();
+  page.on("request", () => {
+    inFlight++;
+    last = Date.now();
+  });
+  const finished = () => {
+    inFlight--;
+    last = Date.now();
+  };
+  page.on("requestfinished", finished);
+  page.on("requestfailed", finished);
+  return {
+    async quiet(ms = 500) {
+      while (inFlight > 0 || Date.now() - last < ms) await page.waitForTimeout(50);
+    },
+  };
 }
