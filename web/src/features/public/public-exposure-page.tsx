@@ -1,12 +1,11 @@
-import { SafetyCertificateFilled } from "@ant-design/icons";
-import { Card, Descriptions, Empty, Flex, List, Select, Skeleton, Space, Tag, Typography, theme } from "antd";
-import { Link, useSearchParams } from "react-router";
+import { Card, Descriptions, Empty, Flex, List, Select, Skeleton, Space, Tag, Typography } from "antd";
+import { useSearchParams } from "react-router";
 import { addDays } from "../../../../domain/common/calendar.js";
 import { useApi } from "../../api/use-api.js";
 import { ErrorResult } from "../../components/error-result.js";
+import { PublicFrame } from "../../components/public-frame.js";
 import { formatDateTime } from "../../i18n/format.js";
 import { useT } from "../../i18n/i18n-context.js";
-import { LanguageSwitch } from "../../i18n/language-switch.js";
 import type { MessageKey } from "../../i18n/messages.js";
 import { type PublicExposure, publicExposureApi } from "./public-exposure-api.js";
 
@@ -18,83 +17,60 @@ type Item = PublicExposure["lists"][number]["items"][number];
  */
 export function PublicExposurePage() {
   const t = useT();
-  const { token } = theme.useToken();
   const [params, setParams] = useSearchParams();
   const week = params.get("week") ?? undefined;
   const data = useApi((signal) => publicExposureApi.get(week, signal), [week]);
   const shown = data.data;
 
   return (
-    <Flex vertical style={{ minHeight: "100vh", background: token.colorBgLayout }}>
-      <Flex
-        justify="space-between"
-        align="center"
-        wrap
-        gap={8}
-        style={{ padding: "12px 16px", background: token.colorBgContainer, borderBottom: `1px solid ${token.colorBorderSecondary}` }}
-      >
-        <Space>
-          <SafetyCertificateFilled style={{ fontSize: 22, color: token.colorError }} aria-hidden />
-          <Typography.Text strong>{t("app.name")}</Typography.Text>
-        </Space>
-        <Space wrap>
-          <LanguageSwitch />
-          <Link to="/login">{t("publicExposure.signIn")}</Link>
-        </Space>
-      </Flex>
-      <main style={{ width: "100%", maxWidth: 960, margin: "0 auto", padding: 16, boxSizing: "border-box" }}>
-        <Typography.Title level={3} style={{ marginTop: 0 }}>
-          {t("publicExposure.title")}
-        </Typography.Title>
-        <Typography.Paragraph type="secondary">{t("publicExposure.intro")}</Typography.Paragraph>
-        {data.error ? (
-          <ErrorResult error={data.error} onRetry={data.reload} />
-        ) : !shown ? (
-          <Skeleton active />
-        ) : shown.week === null ? (
-          <Empty description={t("publicExposure.none")} />
-        ) : (
-          <>
-            <Space style={{ marginBottom: 16 }} wrap>
-              <Typography.Text>{t("publicExposure.week")}</Typography.Text>
-              <Select
-                id="public-exposure-week"
-                value={shown.week}
-                style={{ minWidth: 240 }}
-                onChange={(w) => setParams(new URLSearchParams({ week: w }), { replace: true })}
-                options={[...new Set([shown.week, ...shown.weeks])].map((w) => ({
-                  value: w,
-                  label: t("publicExposure.weekRange", { from: w, to: addDays(w, 6) }),
-                }))}
-              />
-            </Space>
-            {shown.lists.length === 0 && <Empty description={t("publicExposure.noneThisWeek")} />}
-            <Space direction="vertical" size={16} style={{ width: "100%" }}>
-              {shown.lists.map((list) => (
-                <Card
-                  key={`${list.regionName}-${list.weekStart}`}
-                  data-testid="public-exposure-list"
-                  title={
-                    <Space wrap>
-                      <span>{list.regionName}</span>
-                      <Tag>{t("publicExposure.count", { count: list.items.length })}</Tag>
-                    </Space>
-                  }
-                  extra={
-                    <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                      {t("publicExposure.publishedAt", { at: formatDateTime(list.publishedAt) })}
-                    </Typography.Text>
-                  }
-                  styles={{ body: { padding: "4px 16px" } }}
-                >
-                  <List<Item> dataSource={list.items} renderItem={(item) => <ExposureEntry item={item} />} />
-                </Card>
-              ))}
-            </Space>
-          </>
-        )}
-      </main>
-    </Flex>
+    <PublicFrame title={t("publicExposure.title")} intro={t("publicExposure.intro")}>
+      {data.error ? (
+        <ErrorResult error={data.error} onRetry={data.reload} />
+      ) : !shown ? (
+        <Skeleton active />
+      ) : shown.week === null ? (
+        <Empty description={t("publicExposure.none")} />
+      ) : (
+        <>
+          <Space style={{ marginBottom: 16 }} wrap>
+            <Typography.Text>{t("publicExposure.week")}</Typography.Text>
+            <Select
+              id="public-exposure-week"
+              value={shown.week}
+              style={{ minWidth: 240 }}
+              onChange={(w) => setParams(new URLSearchParams({ week: w }), { replace: true })}
+              options={[...new Set([shown.week, ...shown.weeks])].map((w) => ({
+                value: w,
+                label: t("publicExposure.weekRange", { from: w, to: addDays(w, 6) }),
+              }))}
+            />
+          </Space>
+          {shown.lists.length === 0 && <Empty description={t("publicExposure.noneThisWeek")} />}
+          <Space direction="vertical" size={16} style={{ width: "100%" }}>
+            {shown.lists.map((list) => (
+              <Card
+                key={`${list.regionName}-${list.weekStart}`}
+                data-testid="public-exposure-list"
+                title={
+                  <Space wrap>
+                    <span>{list.regionName}</span>
+                    <Tag>{t("publicExposure.count", { count: list.items.length })}</Tag>
+                  </Space>
+                }
+                extra={
+                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                    {t("publicExposure.publishedAt", { at: formatDateTime(list.publishedAt) })}
+                  </Typography.Text>
+                }
+                styles={{ body: { padding: "4px 16px" } }}
+              >
+                <List<Item> dataSource={list.items} renderItem={(item) => <ExposureEntry item={item} />} />
+              </Card>
+            ))}
+          </Space>
+        </>
+      )}
+    </PublicFrame>
   );
 }
 

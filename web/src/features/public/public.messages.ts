@@ -1,8 +1,10 @@
 import { defineMessages } from "../../i18n/define-messages.js";
 
-/** The public pages (no sign-in): weekly exposure, published penalty decisions; and the leader's 严重失信 proposals. */
+/** The public pages (no sign-in): their frame, weekly exposure, published penalty decisions; and the leader's 严重失信 proposals. */
 export const publicMessages = defineMessages(
   {
+    // The frame of every public page (components/public-frame.tsx).
+    "public.signIn": "工作人员登录",
     "publicExposure.title": "安全生产事故隐患每周曝光",
     "publicExposure.intro": "以下企业的事故隐患已超过整改时限仍未整改完成，经监管部门审核后向社会公开曝光。",
     "publicExposure.week": "曝光周",
@@ -17,7 +19,6 @@ export const publicMessages = defineMessages(
     "publicExposure.days": "{days} 天",
     "publicExposure.status": "整改状态",
     "publicExposure.supervisingBody": "督办单位",
-    "publicExposure.signIn": "工作人员登录",
     "publicExposure.status.reported": "待整改",
     "publicExposure.status.rectifying": "整改中",
     "publicExposure.status.overdue": "逾期未整改",
@@ -65,6 +66,7 @@ export const publicMessages = defineMessages(
     "creditProposals.createdAt": "提出时间",
   },
   {
+    "public.signIn": "Staff sign-in",
     "publicExposure.title": "Weekly exposure of work-safety hazards",
     "publicExposure.intro":
       "These enterprises have hazards still not rectified after their deadline; the regulator reviewed and approved this list for publication.",
@@ -80,7 +82,6 @@ export const publicMessages = defineMessages(
     "publicExposure.days": "{days} days",
     "publicExposure.status": "Status",
     "publicExposure.supervisingBody": "Supervising body",
-    "publicExposure.signIn": "Staff sign-in",
     "publicExposure.status.reported": "Awaiting rectification",
     "publicExposure.status.rectifying": "Being rectified",
     "publicExposure.status.overdue": "Overdue",
