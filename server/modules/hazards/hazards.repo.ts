@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, inArray, isNotNull, isNull, type SQL, sql } from "drizzle-orm";
 import type { HazardListQuery } from "../../../domain/hazards/hazard.dto.js";
 import { likeEscape } from "../../kernel/authz/scope.js";
+import { queryKey, type Remember } from "../../kernel/cache/versioned-memo.js";
 import type { Db } from "../../kernel/db/db.js";
 import { hazardEvents, hazardPhotos, hazards } from "./hazards.schema.js";
 
@@ -83,6 +84,8 @@ export async function listHazards(
   today: string,
   acceptable?: SQL,
   countUpTo = Number.POSITIVE_INFINITY,
+  /** Remembers the count under its SQL and parameters (hazards.changes.ts); counted every time without. */
+  remember: Remember<number> = (_key, run) => run(),
 ) {
   const text = q.q?.trim();
   const where = and(
@@ -100,7 +103,17 @@ export async function listHazards(
     q.supervised === "true" ? isNotNull(hazards.supervisionLevel) : q.supervised === "false" ? isNull(hazards.supervisionLevel) : undefined,
     acceptable,
   );
-  const [items, [count]] = await Promise.all([
+  const countQuery = Number.isFinite(countUpTo)
+    ? db.select({ n: sql<number>`count(*)::int` }).from(
+        db
+          .select({ one: sql<number>`1`.as("one") })
+          .from(hazards)
+          .where(where)
+          .limit(countUpTo + 1)
+          .as("matching"),
+      )
+    : db.select({ n: sql<number>`count(*)::int` }).from(hazards).where(where);
+  const [items, n] = await Promise.all([
     db
       .select()
       .from(hazards)
@@ -111,18 +124,8 @@ export async function listHazards(
       )
       .limit(q.pageSize)
       .offset((q.page - 1) * q.pageSize),
-    Number.isFinite(countUpTo)
-      ? db.select({ n: sql<number>`count(*)::int` }).from(
-          db
-            .select({ one: sql<number>`1`.as("one") })
-            .from(hazards)
-            .where(where)
-            .limit(countUpTo + 1)
-            .as("matching"),
-        )
-      : db.select({ n: sql<number>`count(*)::int` }).from(hazards).where(where),
+    remember(queryKey(countQuery), async () => (await countQuery)[0]?.n ?? 0),
   ]);
-  const n = count?.n ?? 0;
   return { items, total: Math.min(n, countUpTo), capped: n > countUpTo };
 }
 

@@ -236,6 +236,22 @@ export const hazardEscalations = pgTable(
 );
 
 /**
+ * A change log of the hazard register by county (written by statement triggers on `hazards`, migration 0027): the
+ * sum of `weight` over a region's counties rises with every committed change there, so it versions anything
+ * computed from that region's hazards (hazards.changes.ts). Insert-only, so concurrent writers never wait on
+ * each other; a daily job folds each county's rows into one with the same sum.
+ */
+export const hazardChanges = pgTable(
+  "hazard_changes",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    countyCode: text("county_code").notNull(),
+    weight: bigint("weight", { mode: "number" }).notNull().default(1),
+  },
+  (t) => [index("hazard_changes_county_idx").using("btree", t.countyCode.op("text_pattern_ops"), t.weight)],
+);
+
+/**
  * 16号令 Art. 14 ¶1 (R4): an enterprise's quarterly and annual hazard statistics report, signed by its principal
  * and submitted to the regulator; the figures are frozen at submission. Period: "2026Q1" or "2026".
  */

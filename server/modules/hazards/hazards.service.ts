@@ -26,12 +26,14 @@ import {
 import { maxPhotoBytes, sniffPhotoType, stripLocationMetadata } from "../../../domain/hazards/photo.js";
 import { writeAudit } from "../../kernel/audit/audit.js";
 import { type Actor, type Ctx, systemContext } from "../../kernel/auth/actor.js";
+import { memoPerDatabase, rememberAt } from "../../kernel/cache/versioned-memo.js";
 import { type Db, withTx } from "../../kernel/db/db.js";
 import { AppError, type FieldError, fieldError, forbidden, notFound, staleVersion } from "../../kernel/http/errors.js";
 import { applyTransition, defineMachine, updateVersioned } from "../../kernel/workflow/state-machine.js";
 import { onCheckFailed } from "../checks/checks.hooks.js";
 import { assertNoUnmetCaseOrder } from "../enforcement/enforcement.hazards.js";
 import { enterpriseFacts, getEnterprise } from "../enterprises/enterprises.service.js";
+import { hazardsVersion } from "./hazards.changes.js";
 import { automaticListingOf, confirmMajorHazardInTx, liftAutomaticListingInTx } from "./hazards.escalation.js";
 import { hazardEntity, hazardPhotoEntity } from "./hazards.messages.js";
 import {
@@ -285,10 +287,15 @@ export async function getHazard(db: Db, ctx: Ctx, id: string): Promise<HazardDet
 
 /** The hazard list counts its matches up to this many (then “more than 1,000”). */
 const listCountCap = 1000;
+export const listCountMemo = memoPerDatabase<number>(500);
 
 export async function listHazards(db: Db, ctx: Ctx, q: HazardListQuery): Promise<Page<Hazard>> {
   const acceptable = q.acceptableBy === "me" && ctx.actor ? repo.acceptableBySql(ctx.actor) : undefined;
-  const { items, total, capped } = await repo.listHazards(db, hazardScope(ctx.actor), q, today(ctx), acceptable, listCountCap);
+  // The count is remembered until a hazard in the listed region changes: the page is read every time, the count
+  // (most of a large region's database work) once per change.
+  const version = await hazardsVersion(db, q.region ?? ctx.actor?.regionCode ?? null);
+  const remember = rememberAt(listCountMemo(db), version);
+  const { items, total, capped } = await repo.listHazards(db, hazardScope(ctx.actor), q, today(ctx), acceptable, listCountCap, remember);
   const names = await enterpriseNames(
     db,
     ctx,

@@ -2,6 +2,7 @@ import { and, desc, eq, inArray, type SQL, sql } from "drizzle-orm";
 import { addDays, type CalendarDay, shanghaiMidnight } from "../../../domain/common/calendar.js";
 import { type HazardCounts, statsEndDay } from "../../../domain/hazards/stats.js";
 import { likeEscape } from "../../kernel/authz/scope.js";
+import { queryKey, type Remember } from "../../kernel/cache/versioned-memo.js";
 import type { Db } from "../../kernel/db/db.js";
 import { hazards as h, hazardStatReports } from "./hazards.schema.js";
 
@@ -75,6 +76,8 @@ export async function hazardCounts(
   key: StatsKey | null,
   /** Only the totals row and the `limit` largest groups (by found, then open) are returned. */
   limit?: number,
+  /** Remembers the rows under the query's SQL and parameters (hazards.changes.ts); computed every time without. */
+  remember: Remember<CountsRow[]> = (_key, run) => run(),
 ): Promise<CountsRow[]> {
   const c = conditions(window);
   const count = (where: SQL) => sql<number>`(count(*) filter (where ${where}))::int`;
@@ -101,12 +104,12 @@ export async function hazardCounts(
       ),
     );
   const grouped = groupKey ? query.groupBy(sql`grouping sets ((), (${groupKey}))`) : null;
-  const rows = !grouped
-    ? await query
+  const final = !grouped
+    ? query
     : limit === undefined
-      ? await grouped
-      : await grouped.orderBy(sql`grouping(${groupKey}) desc`, desc(count(c.found)), desc(count(c.openAtEnd))).limit(limit + 1);
-  return rows.map(({ isTotal, ...r }) => ({ ...r, isTotal: Number(isTotal) === 1 }));
+      ? grouped
+      : grouped.orderBy(sql`grouping(${groupKey}) desc`, desc(count(c.found)), desc(count(c.openAtEnd))).limit(limit + 1);
+  return remember(queryKey(final), async () => (await final).map(({ isTotal, ...r }) => ({ ...r, isTotal: Number(isTotal) === 1 })));
 }
 
 /**

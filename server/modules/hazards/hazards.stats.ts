@@ -26,11 +26,13 @@ import {
 import { writeAudit } from "../../kernel/audit/audit.js";
 import type { Actor, Ctx } from "../../kernel/auth/actor.js";
 import { scopeWhere } from "../../kernel/authz/scope.js";
+import { memoPerDatabase, rememberAt } from "../../kernel/cache/versioned-memo.js";
 import { type Db, withTx } from "../../kernel/db/db.js";
 import { conflict, fieldError, forbidden, notFound } from "../../kernel/http/errors.js";
 import { enterpriseNames, getEnterprise, listEnterprises } from "../enterprises/enterprises.service.js";
 import { findIndustries } from "../industries/industries.service.js";
 import { findRegion, listRegionChildren, regionEntity } from "../regions/regions.service.js";
+import { hazardsVersion } from "./hazards.changes.js";
 import { hazardScope } from "./hazards.policy.js";
 import { hazardStatReports } from "./hazards.schema.js";
 import * as repo from "./hazards.stats.repo.js";
@@ -50,6 +52,8 @@ const counts = (r: HazardCounts): HazardCounts => ({
   openMajor: r.openMajor,
   overdue: r.overdue,
 });
+/** Counts of the last statistics asked for, per database (a county's year is ~100,000 index entries to aggregate). */
+export const statsMemo = memoPerDatabase<repo.CountsRow[]>(200);
 /** At most this many enterprise groups are listed (largest first); the totals count them all. */
 const maxEnterpriseGroups = 500;
 /** The child level's code length under a code of a given length (GB/T 2260 truncated codes). */
@@ -89,7 +93,10 @@ export async function hazardStats(db: Db, ctx: Ctx, q: HazardStatsQuery): Promis
       ? { by: "region", length: childLength[(region?.code.length ?? 0) as keyof typeof childLength] }
       : { by: q.groupBy };
   const limit = q.groupBy === "enterprise" ? maxEnterpriseGroups : undefined;
-  const rows = await repo.hazardCounts(db, hazardScope(actor), window, { region: region?.code }, key, limit);
+  // Remembered per query until a hazard in the region changes (the version is read before the counts).
+  const version = await hazardsVersion(db, region?.code ?? null);
+  const remember = rememberAt(statsMemo(db), version);
+  const rows = await repo.hazardCounts(db, hazardScope(actor), window, { region: region?.code }, key, limit, remember);
   const totalRow = rows.find((r) => r.isTotal);
   const byKey = new Map(rows.filter((r) => !r.isTotal).map((r) => [r.key, counts(r)]));
   const group = (k: string | null, label: string | null, c: HazardCounts = zeroCounts()): HazardStatsGroup => ({
