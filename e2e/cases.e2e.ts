@@ -63,7 +63,7 @@ async function sign(page: Page, id: string) {
   await page.mouse.up();
 }
 
-test("the 溧阳市 inspector opens a case from an inspection with two failed items, orders rectification, issues and downloads the 责令限期整改指令书; the enterprise sees it without the internal note", async () => {
+test("the 溧阳市 inspector opens a case from an inspection with two failed items, orders rectification, issues and downloads the 责令限期整改指令书; the enterprise sees it without the internal note and applies for re-inspection itself", async () => {
   const { server } = suite;
   const db = server.database.db;
   const ctx = systemCtx(server);
@@ -196,5 +196,28 @@ test("the 溧阳市 inspector opens a case from an inspection with two failed it
     assert.equal(await ent.locator("#case-issue").count(), 0, "no 出具文书 menu for the enterprise");
     assert.equal(await ent.getByTestId("case-internal-note").count(), 0);
     assert.ok(!(await ent.locator("body").innerText()).includes(internalNote), "the internal note is never shown");
+  });
+
+  // 当事人办理: the enterprise administrator applies for re-inspection itself; the timeline shows it as the party's
+  // and the inspector is notified. Only the party's acts the case allows are offered (the extension window before a
+  // deadline 15 days away has not opened yet).
+  await withScreenshot(ent, "cases-party-reinspection", async () => {
+    await pickMenuItem(ent, "#case-party", '[data-testid="case-party-reinspection_requested"]', ent.getByTestId("case-party-hint"));
+    assert.equal(await ent.locator('[data-testid="case-party-extension_applied"]').count(), 0, "no extension before its window");
+    assert.equal(await ent.locator('[data-testid="case-party-reinspected_rectified"]').count(), 0, "no department step");
+    assert.equal(await ent.getByRole("dialog").getByText("内部备注").count(), 0, "the party sets no internal note");
+    const submitted = ent.getByTestId("case-event-reinspection_requested");
+    await clickUntil(ent, "#case-event-ok", submitted.getByTestId("case-event-by").getByText("由当事人提交"));
+    await submitted.getByText("赵经理", { exact: false }).waitFor();
+    assert.equal(await ent.locator("#case-party").count(), 0, "re-inspection is requested once");
+  });
+  const inbox = await call<{ items: { subjectId: string | null; title: string }[] }>(session, "GET", "/api/notifications");
+  assert.ok(
+    inbox.items.some((n) => n.subjectId === caseId && n.title.includes("复查申请")),
+    "the inspector is notified",
+  );
+  await withScreenshot(page, "cases-party-seen-by-officer", async () => {
+    await page.reload();
+    await page.getByTestId("case-event-reinspection_requested").getByTestId("case-event-by").getByText("由当事人提交").waitFor();
   });
 });

@@ -106,7 +106,7 @@ const base = {
   version: Version,
   /** The legal day of the event (Asia/Shanghai); default today. Not after today, not before the last event. */
   on: CalendarDate.optional(),
-  /** Internal note of the department (never shown to the enterprise). */
+  /** Internal note of the department (never shown to the enterprise; the party submitting its own act may not set it). */
   note: z.string().trim().max(2000).nullable().optional(),
 };
 const decision = { decision: z.number().int().min(0).optional() };
@@ -205,6 +205,8 @@ export const CaseEventView = z.object({
   /** Internal note: null for the enterprise. */
   note: z.string().nullable(),
   actorName: z.string(),
+  /** Submitted by the party from its own account, or recorded by the department (for a party's act: on its behalf). */
+  by: z.enum(["party", "department"]),
   at: z.string(),
 });
 export type CaseEventView = z.infer<typeof CaseEventView>;
@@ -257,6 +259,7 @@ export const CaseDetail = Case.extend({
   violations: z.array(CaseViolation),
   /** domain/enforcement/case.ts CaseState (derived, never stored). */
   state: z.record(z.string(), z.unknown()),
+  /** The types the caller may append today: the department all the case allows, the party its own acts among them. */
   allowedNext: z.array(CaseEventType),
   clocks: z.array(CaseClockDue),
 });

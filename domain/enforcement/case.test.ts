@@ -1,6 +1,16 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
-import { allowedNext, applyEvent, type CaseEvent, caseClocksDue, caseState, documentFor, orderUnmet } from "./case.js";
+import {
+  allowedNext,
+  applyEvent,
+  type CaseEvent,
+  caseClocksDue,
+  caseState,
+  documentFor,
+  isPartyEventType,
+  orderUnmet,
+  partyEventTypes,
+} from "./case.js";
 import type { Penalty } from "./procedure.js";
 import { defaultEnforcementRules, order15DecisionLimitDays } from "./rules.js";
 
@@ -457,6 +467,30 @@ describe("allowedNext", () => {
     assert.ok(!allowedNext(notifiedHearing, "2026-03-10").allowed.includes("hearing_requested"));
   });
   test("nothing but opening an empty case", () => assert.deepEqual(allowedNext([], "2026-03-02").allowed, ["opened"]));
+});
+
+describe("the party's own acts (issue 8 follow-up)", () => {
+  test("the party submits statements, hearing, re-inspection and extension requests and payments — nothing else", () => {
+    assert.deepEqual([...partyEventTypes].sort(), [
+      "extension_applied",
+      "hearing_requested",
+      "paid",
+      "reinspection_requested",
+      "statement_received",
+    ]);
+    assert.ok(isPartyEventType("paid") && !isPartyEventType("reinspected_rectified") && !isPartyEventType("hearing_notice"));
+  });
+  test("submitted by the party: its acts under the same rules, any other type refused", () => {
+    const applied = applyEvent(notifiedHearing, { type: "hearing_requested", on: "2026-03-09", by: "party" }, TODAY);
+    assert.ok(applied.ok);
+    assert.equal(applied.state.phase, "hearing");
+    assert.equal(refusal(notifiedHearing, { type: "hearing_requested", on: "2026-03-10", by: "party" }), "hearing_request_late");
+    assert.equal(refusal(ordered, { type: "reinspected_rectified", on: "2026-03-10", by: "party" }), "not_party_act");
+    assert.equal(refusal([opened], { type: "filed", on: "2026-03-02", by: "party" }), "not_party_act");
+    // ‡ 15号令 Art. 17: the 10 days before the deadline 03-12 are 03-02 … 03-12.
+    assert.equal(refusal(ordered, { type: "extension_applied", on: "2026-03-12", by: "party" }), null);
+    assert.equal(refusal(ordered, { type: "extension_applied", on: "2026-03-13", by: "party" }), "outside_extension_window");
+  });
 });
 
 describe("statutory documents and the event each needs (R2)", () => {

@@ -67,6 +67,21 @@ export const caseEventTypes = [
 ] as const;
 export type CaseEventType = (typeof caseEventTypes)[number];
 
+/**
+ * The party's own acts: 陈述申辩, 听证申请 (行政处罚法 Art. 64), 复查申请, 延期申请 (‡ 15号令 Art. 17) and paying the
+ * fine. The enterprise's administrator may submit them from its own account (`by: "party"`), or an officer records
+ * them on its behalf; every other type is the department's alone.
+ */
+export const partyEventTypes = [
+  "statement_received",
+  "hearing_requested",
+  "reinspection_requested",
+  "extension_applied",
+  "paid",
+] as const satisfies readonly CaseEventType[];
+export type PartyEventType = (typeof partyEventTypes)[number];
+export const isPartyEventType = (type: CaseEventType): type is PartyEventType => (partyEventTypes as readonly string[]).includes(type);
+
 export const caseSources = ["inspection", "tipoff", "accident", "other"] as const;
 export type CaseSource = (typeof caseSources)[number];
 
@@ -84,7 +99,11 @@ export type RemedyOutcome = (typeof remedyOutcomes)[number];
 export const closeReasons = ["completed", "no_violation", "transferred", "closure"] as const;
 export type CloseReason = (typeof closeReasons)[number];
 
-type On = { on: CalendarDay };
+type On = {
+  on: CalendarDay;
+  /** Submitted by the party itself (only its own acts, partyEventTypes); absent: recorded by the department. */
+  by?: "party";
+};
 type DecisionRef = { decision?: number };
 export type CaseEvent = On &
   (
@@ -739,6 +758,7 @@ export function applyEvent(
   const s = caseState(events, rules, cal);
   const refuse = (refusal: Refusal): ApplyResult => ({ ok: false, refusal, allowed: allowedNext(events, today, rules, cal).allowed });
   const type = event.type;
+  if (event.by === "party" && !isPartyEventType(type)) return refuse({ type, code: "not_party_act" });
   if (!isCalendarDay(event.on)) return refuse({ type, code: "invalid_date" });
   if (event.on > today) return refuse({ type, code: "date_in_future" });
   if (s.lastOn && event.on < s.lastOn) return refuse({ type, code: "date_before_last_event", params: { last: s.lastOn } });

@@ -1,4 +1,5 @@
-import { defineMessages } from "../../kernel/i18n/i18n.js";
+import type { PartyEventType } from "../../../domain/enforcement/case.js";
+import { defineMessages, type Message } from "../../kernel/i18n/i18n.js";
 
 // Every refusal code of domain/enforcement/case.ts, as `enforcement.case.<code>` (params as the domain passes them).
 const refusals: Record<string, { zh: string; en: string }> = {
@@ -87,6 +88,10 @@ const refusals: Record<string, { zh: string; en: string }> = {
   remedy_pending: { zh: "复议或诉讼尚未审结", en: "A reconsideration or lawsuit is pending" },
   needs_event: { zh: "尚无对应的执法环节", en: "The case has no event for this document" },
   not_from_inspection: { zh: "案件并非源于现场检查", en: "The case was not opened from an inspection" },
+  not_party_act: {
+    zh: "当事人只能提交陈述申辩、听证申请、复查申请、延期申请和缴纳罚款",
+    en: "The party submits only statements, hearing, re-inspection and extension requests and payments",
+  },
 };
 
 defineMessages({
@@ -106,8 +111,32 @@ defineMessages({
     zh: "只有办案部门辖区的执法人员可以登记",
     en: "Only officers of the case's department region record events",
   },
-  "enforcement.event_not_allowed": { zh: "该环节只能由执法人员登记", en: "Only officers record this event" },
+  "enforcement.event_not_allowed": {
+    zh: "该环节只能由执法人员登记；当事人可提交陈述申辩、听证申请、复查申请、延期申请和缴纳罚款",
+    en: "Only officers record this event; the party submits statements, hearing, re-inspection and extension requests and payments",
+  },
+  "enforcement.party_admin_only": {
+    zh: "当事人办理事项须由企业管理员提交",
+    en: "The enterprise's administrator submits the party's acts",
+  },
+  "enforcement.party_on_today": {
+    zh: "当事人提交的日期为提交当日，不能选择其他日期",
+    en: "The party's submission is dated the day it is made",
+  },
+  "enforcement.party_no_internal_note": {
+    zh: "内部备注仅供执法部门填写，当事人不能填写",
+    en: "The internal note is the department's; the party cannot set it",
+  },
 });
+
+/** The party's acts in words, for the officers' notification when the party submits one. */
+export const partyActNames: Record<PartyEventType, Message> = {
+  statement_received: { zh: "陈述申辩", en: "a statement of defence" },
+  hearing_requested: { zh: "听证申请", en: "a hearing request" },
+  reinspection_requested: { zh: "复查申请", en: "a re-inspection request" },
+  extension_applied: { zh: "延期申请", en: "an extension application" },
+  paid: { zh: "罚款缴纳", en: "a fine payment" },
+};
 
 export const caseEntity = { zh: "执法案件", en: "Enforcement case" };
 export const inspectionEntity = { zh: "检查记录", en: "Inspection" };

@@ -1,13 +1,15 @@
 import { type SQL, sql } from "drizzle-orm";
 import { roleHas } from "../../../domain/access/permissions.js";
+import { type CaseEventType, isPartyEventType } from "../../../domain/enforcement/case.js";
 import type { Actor } from "../../kernel/auth/actor.js";
 import { likeEscape } from "../../kernel/authz/scope.js";
 import { forbidden } from "../../kernel/http/errors.js";
 import { enforcementCases } from "./enforcement.schema.js";
 
 // Route permissions (domain/access/permissions.ts): cases.read for every signed-in role but grid members (a grid
-// member is no 执法人员 and takes no part in a case); cases.manage (open a case, record its events) for regulators
-// and administrators. Which case a caller sees or acts on is decided here.
+// member is no 执法人员 and takes no part in a case); cases.manage (open a case, issue documents) for regulators
+// and administrators. Appending an event is declared cases.read, as an enterprise administrator submits the party's
+// own acts: who may append what is recorderOf / assertMayAppend below. Which case a caller sees is caseScope.
 
 /**
  * Cases the actor sees: an administrator all; a regulator those whose enterprise lies in its region's subtree AND
@@ -37,13 +39,37 @@ export function mayUseDepartment(actor: Actor, departmentRegion: string): boolea
 }
 
 /**
- * Recording events is the department's: regulators whose region contains the case's department region (and the
- * enterprise's). `paid`, `statement_received`, `hearing_requested`, `reinspection_requested` and `extension_applied`
- * are the party's acts, recorded by the officer on its behalf; the enterprise itself appends nothing (issue 8 §1).
+ * The department's record of a case (every event type, its documents): regulators whose region contains the case's
+ * department region (and the enterprise's), and administrators.
  */
 export function assertMayRecord(actor: Actor, c: { departmentRegion: string; regionCode: string }): void {
-  if (actor.role === "admin") return;
-  if (!mayUseDepartment(actor, c.departmentRegion) || !c.regionCode.startsWith(actor.regionCode ?? "-")) {
-    throw forbidden("enforcement.not_case_officer");
-  }
+  if (!isCaseOfficer(actor, c)) throw forbidden("enforcement.not_case_officer");
+}
+
+const isCaseOfficer = (actor: Actor, c: { departmentRegion: string; regionCode: string }) =>
+  actor.role === "admin" || (mayUseDepartment(actor, c.departmentRegion) && c.regionCode.startsWith(actor.regionCode ?? "-"));
+
+/** Who appends an event: the department (any type), or the party itself (its own acts only). */
+export type Recorder = "department" | "party";
+
+type CaseParties = { departmentRegion: string; regionCode: string; enterpriseId: string };
+
+/**
+ * Who the actor appends events as, if at all: the case's officers as the department; an administrator of the
+ * case's enterprise as the party (issue 8 follow-up — the safety officer submits the enterprise's own acts);
+ * enterprise staff and everyone else not at all.
+ */
+export function recorderOf(actor: Actor | null, c: CaseParties): Recorder | null {
+  if (!actor) return null;
+  if (isCaseOfficer(actor, c)) return "department";
+  if (actor.role === "enterprise_admin" && actor.enterpriseId === c.enterpriseId) return "party";
+  return null;
+}
+
+/** Appending `type` to the case: the recorder, or 403 (the party may submit only partyEventTypes). */
+export function assertMayAppend(actor: Actor, c: CaseParties, type: CaseEventType): Recorder {
+  const by = recorderOf(actor, c);
+  if (by === "party" && !isPartyEventType(type)) throw forbidden("enforcement.event_not_allowed");
+  if (by) return by;
+  throw forbidden(actor.role === "enterprise_staff" ? "enforcement.party_admin_only" : "enforcement.not_case_officer");
 }

@@ -73,14 +73,17 @@ export function enforcementRoutes(app: Server, { db, config }: AppDeps) {
     (req) => getCase(db, req.ctx, req.params.id),
   );
 
-  // Events are append-only: there is no route to change or remove one (and the database refuses both).
+  // Events are append-only: there is no route to change or remove one (and the database refuses both). Declared
+  // cases.read because the enterprise's administrator submits the party's own acts; the policy decides who appends
+  // what (enforcement.policy assertMayAppend: officers any type, the party its acts, enterprise staff nothing).
   app.post(
     "/api/cases/:id/events",
     {
-      config: { permission: "cases.manage" },
+      config: { permission: "cases.read" },
       schema: {
         tags,
-        summary: "Append one event (version-guarded, audited); refused → 409 with the types allowed today",
+        summary:
+          "Append one event (version-guarded, audited; officers any type, the enterprise administrator the party's own acts, which notify the officers); refused → 409 with the types allowed today",
         params: IdParams,
         body: CaseEventInput,
         response: { 200: CaseDetail, ...errorResponses, 409: RefusedBody },

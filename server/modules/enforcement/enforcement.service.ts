@@ -23,7 +23,9 @@ import {
   documentFor,
   documentKinds,
   documentTitles,
+  isPartyEventType,
   orderUnmet,
+  type PartyEventType,
   type Refusal,
 } from "../../../domain/enforcement/case.js";
 import { defaultCaseNumberTemplate, formatCaseNumber, parseCaseNumberTemplate } from "../../../domain/enforcement/case-number.js";
@@ -38,8 +40,9 @@ import { departmentsByIds, getDepartment } from "../departments/departments.serv
 import { enterpriseNames } from "../enterprises/enterprises.service.js";
 import { hazardRuleSettings } from "../hazards/hazards.escalation.js";
 import { getInspection } from "../inspections/inspections.service.js";
-import { caseEntity } from "./enforcement.messages.js";
-import { assertMayRecord, caseScope, mayUseDepartment, seesInternal } from "./enforcement.policy.js";
+import { notify } from "../notifications/notifications.service.js";
+import { caseEntity, partyActNames } from "./enforcement.messages.js";
+import { assertMayAppend, caseScope, mayUseDepartment, type Recorder, recorderOf, seesInternal } from "./enforcement.policy.js";
 import { afterCaseEvent } from "./enforcement.publication.js";
 import * as repo from "./enforcement.repo.js";
 import { enforcementCases } from "./enforcement.schema.js";
@@ -182,13 +185,14 @@ async function detailOf(db: Db, ctx: Ctx, row: repo.CaseRow): Promise<CaseDetail
   const state = caseState(events, rules, cal);
   return {
     ...present(row, names, internal),
-    events: eventRows.map((e) => ({
+    events: eventRows.map(({ payload: { by, ...payload }, ...e }) => ({
       seq: e.seq,
       type: e.type as CaseEventType,
       on: e.on,
-      payload: e.payload,
+      payload,
       note: internal ? e.note : null,
       actorName: e.actorName,
+      by: by === "party" ? ("party" as const) : ("department" as const),
       at: e.at.toISOString(),
     })),
     violations: violations.map((v) => ({
@@ -221,10 +225,15 @@ async function detailOf(db: Db, ctx: Ctx, row: repo.CaseRow): Promise<CaseDetail
     documentsAllowed: internal ? documentKinds.filter((k) => documentFor(events, k, rules).ok) : [],
     dailyFines: caseDailyFines(state, day, rules),
     state: state as unknown as Record<string, unknown>,
-    // What may come next is the department's business; the enterprise sees the timeline and the clocks.
-    allowedNext: internal ? allowedNext(events, day, rules, cal).allowed : [],
+    allowedNext: allowedFor(recorderOf(ctx.actor, row), allowedNext(events, day, rules, cal).allowed),
     clocks: caseClocksDue(events, day, rules, cal),
   };
+}
+
+/** What the caller may append: the department all the case allows; the party only its own acts, never the department's. */
+function allowedFor(by: Recorder | null, allowed: CaseEventType[]): CaseEventType[] {
+  if (by === "department") return allowed;
+  return by === "party" ? allowed.filter(isPartyEventType) : [];
 }
 
 export async function getCase(db: Db, ctx: Ctx, id: string): Promise<CaseDetail> {
@@ -364,25 +373,32 @@ function evidenceOf(inspection: InspectionDetail, hazardIds: string[]): Violatio
   ];
 }
 
-/** The payload fields of an input event (everything but the envelope: version, day, note). */
-function eventFromInput(input: CaseEventInput, on: CalendarDay): CaseEvent {
+/** The payload fields of an input event (everything but the envelope: version, day, note) and who submitted it. */
+function eventFromInput(input: CaseEventInput, on: CalendarDay, by: Recorder): CaseEvent {
   const { version: _v, on: _on, note: _n, ...rest } = input;
-  return { ...rest, on } as CaseEvent;
+  return { ...rest, on, ...(by === "party" ? { by } : {}) } as CaseEvent;
 }
 
 /**
  * Appends one event (issue 8 §1, enforcement.md R2): applyEvent decides whether the case allows it on its day —
  * refused → 409 with the allowed types; the event takes seq = last + 1 (a concurrent append hits the unique
  * (case_id, seq) → 409), the case's version is guarded (stale → 409) and its phase cache rewritten, audited —
- * one transaction.
+ * one transaction. The enterprise's administrator submits the party's own acts (enforcement.policy assertMayAppend),
+ * dated the day it arrives and without an internal note (400 on `on` / `note`); the case's officers are notified of
+ * each in the same transaction.
  */
 export async function appendEvent(db: Db, ctx: Ctx, id: string, input: CaseEventInput): Promise<CaseDetail> {
-  const actor = ctx.actor as Actor; // route permission cases.manage
+  const actor = ctx.actor as Actor; // route permission cases.read; who may append what: assertMayAppend
   const current = await load(db, ctx, id);
-  assertMayRecord(actor, current);
-  if (current.version !== input.version) throw staleVersion();
+  const by = assertMayAppend(actor, current, input.type);
   const day = today(ctx);
-  const event = eventFromInput(input, input.on ?? day);
+  if (by === "party" && input.note) throw fieldError("note", "enforcement.party_no_internal_note");
+  // The party's own submission is received the day it arrives: no back-dating into a lapsed window (Art. 64).
+  if (by === "party" && input.on && input.on !== day) throw fieldError("on", "enforcement.party_on_today");
+  if (current.version !== input.version) throw staleVersion();
+  const event = eventFromInput(input, input.on ?? day, by);
+  // Read before the transaction: PGlite runs one statement stream, so no outside query may wait inside one.
+  const enterpriseName = by === "party" ? ((await enterpriseNames(db, ctx, [current.enterpriseId])).get(current.enterpriseId) ?? "") : "";
   const row = await withTx(db, async (tx) => {
     const stored = await repo.eventsOf(tx, id);
     const result = applyEvent(stored.map(eventOf), event, day, rules, calendar());
@@ -410,6 +426,7 @@ export async function appendEvent(db: Db, ctx: Ctx, id: string, input: CaseEvent
         throw uniqueViolation(e) ? staleVersion() : e;
       });
     await afterCaseEvent(tx, ctx, { row: updated, event, seq, state: result.state }); // issue 8 §5: publication, credit
+    if (by === "party" && isPartyEventType(type)) await notifyOfficers(tx, ctx, { row: updated, type, on, seq, enterpriseName });
     await writeAudit(tx, ctx, {
       action: `case.event.${type}`,
       entityType: "enforcement_case",
@@ -421,6 +438,29 @@ export async function appendEvent(db: Db, ctx: Ctx, id: string, input: CaseEvent
     return updated;
   });
   return detailOf(db, ctx, row);
+}
+
+/** The case's officers learn in their inbox that the party submitted one of its acts (once per event). */
+function notifyOfficers(
+  tx: Db,
+  ctx: Ctx,
+  f: { row: repo.CaseRow; type: PartyEventType; on: CalendarDay; seq: number; enterpriseName: string },
+): Promise<number> {
+  const act = partyActNames[f.type];
+  const who = f.enterpriseName || f.row.title;
+  return notify(tx, ctx, {
+    userIds: f.row.officers.map((o) => o.userId),
+    kind: `case.party.${f.type}`,
+    title: { zh: `当事人提交了${act.zh}`, en: `The party submitted ${act.en}` },
+    body: {
+      zh: `${who}于 ${f.on} 通过本系统提交了${act.zh}（案号 ${f.row.caseNo}），请及时办理。`,
+      en: `${who} submitted ${act.en} on ${f.on} (case ${f.row.caseNo}); please act on it.`,
+    },
+    link: `/cases/${f.row.id}`,
+    subjectType: "enforcement_case",
+    subjectId: f.row.id,
+    dedupeKey: `case:${f.row.id}:event:${f.seq}`,
+  });
 }
 
 /** 23505 unique_violation, on either driver (drizzle may wrap the driver's error in `cause`). */

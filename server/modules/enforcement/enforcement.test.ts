@@ -224,8 +224,8 @@ describe("access", () => {
     assert.equal((await get(s.tianning, "/api/cases")).json().total, 0);
     assert.equal((await get(s.otherEnt, "/api/cases")).json().total, 0);
     assert.equal((await get(s.grid, "/api/cases")).statusCode, 403);
-    // The enterprise appends nothing itself; an officer of another county cannot reach the case.
-    assert.equal((await event(s.entAdmin, c.id, { type: "statement_received", version: 2 })).statusCode, 403);
+    // The enterprise appends only its own acts (enforcement.party.test.ts); an officer of another county cannot reach the case.
+    assert.equal((await event(s.entAdmin, c.id, { type: "penalty_notice", version: 2, penalty: bigFine })).statusCode, 403);
     assert.equal((await event(s.tianning, c.id, { type: "order_issued", version: 2, deadline: "2026-12-23" })).statusCode, 404);
     const filtered = (await get(s.ins1, `/api/cases?enterprise=${enterpriseId}&phase=filed&region=320481002`)).json();
     assert.ok(filtered.items.some((x: { id: string }) => x.id === c.id));

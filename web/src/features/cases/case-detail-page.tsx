@@ -1,15 +1,23 @@
-import { ArrowLeftOutlined, DownOutlined, FilePdfOutlined, FileProtectOutlined, ReloadOutlined } from "@ant-design/icons";
+import { ArrowLeftOutlined, DownOutlined, FilePdfOutlined, FileProtectOutlined, ReloadOutlined, SendOutlined } from "@ant-design/icons";
 import { Alert, App, Button, Card, Descriptions, Dropdown, Flex, List, Table, Tag, Timeline, Tooltip, Typography } from "antd";
 import { useState } from "react";
 import { Link, useParams } from "react-router";
 import { shanghaiDay } from "../../../../domain/common/calendar.js";
-import { type CaseEventType, type DocumentKind, documentEvents } from "../../../../domain/enforcement/case.js";
+import {
+  type CaseEventType,
+  type DocumentKind,
+  documentEvents,
+  isPartyEventType,
+  type PartyEventType,
+} from "../../../../domain/enforcement/case.js";
 import { toApiError } from "../../api/client.js";
 import { useApi } from "../../api/use-api.js";
 import { PageHeader } from "../../components/page-header.js";
 import { PageState } from "../../components/page-state.js";
 import { formatDateTime } from "../../i18n/format.js";
 import { useT } from "../../i18n/i18n-context.js";
+import type { MessageKey } from "../../i18n/messages.js";
+import { useCurrentUser } from "../auth/session-context.js";
 import { CaseEventModal } from "./case-event-modal.js";
 import { CasePhaseTag, formatFen, useCaseLabel, useEventWords } from "./case-labels.js";
 import { type CaseDetail, type CaseDocumentView, casesApi } from "./cases-api.js";
@@ -93,7 +101,8 @@ function DocumentsCard({ d, issued }: { d: CaseDetail; issued: CaseDocumentView 
  * /cases/:id: the case — number, enterprise, department, officers with 执法证号, phase and version — its violations,
  * the timeline of events in words, the running clocks (overdue in red), 按日连续处罚 when eligible and the issued
  * documents. The department records the steps the case allows now (allowedNext) and issues the documents it allows
- * (documentsAllowed); the enterprise sees neither menu nor the internal notes (the server leaves them out).
+ * (documentsAllowed). The enterprise's administrator gets 当事人办理 instead: the party's own acts the case allows now
+ * (the server answers only those to it); the enterprise never sees the internal notes (the server leaves them out).
  */
 export function CaseDetailPage() {
   const t = useT();
@@ -101,6 +110,9 @@ export function CaseDetailPage() {
   const words = useEventWords();
   const { message, modal } = App.useApp();
   const { id = "" } = useParams();
+  const me = useCurrentUser();
+  // An enterprise user is the party: the server offers it only its own acts (none to enterprise staff).
+  const asParty = me.enterpriseId !== null;
   const detail = useApi((signal) => casesApi.get(id, signal), [id]);
   const [fresh, setFresh] = useState<CaseDetail>();
   const [recording, setRecording] = useState<CaseEventType>();
@@ -110,7 +122,8 @@ export function CaseDetailPage() {
   const loaded = detail.data?.id === id ? detail.data : undefined;
   const d = fresh && fresh.id === id && (!loaded || fresh.version >= loaded.version) ? fresh : loaded;
   const today = shanghaiDay(new Date());
-  const steps = (d?.allowedNext ?? []).filter((x) => x !== "opened");
+  const steps = asParty ? [] : (d?.allowedNext ?? []).filter((x) => x !== "opened");
+  const partyActs = asParty ? (d?.allowedNext ?? []).filter(isPartyEventType) : [];
   const reload = () => {
     setFresh(undefined);
     detail.reload();
@@ -161,6 +174,22 @@ export function CaseDetailPage() {
               >
                 <Button type="primary" id="case-record">
                   {t("cases.record")} <DownOutlined />
+                </Button>
+              </Dropdown>
+            )}
+            {d && partyActs.length > 0 && (
+              <Dropdown
+                trigger={["click"]}
+                menu={{
+                  items: partyActs.map((s) => ({
+                    key: s,
+                    label: <span data-testid={`case-party-${s}`}>{t(`cases.partyAct.${s}` as MessageKey)}</span>,
+                  })),
+                  onClick: ({ key }) => setRecording(key as PartyEventType),
+                }}
+              >
+                <Button type="primary" icon={<SendOutlined />} id="case-party">
+                  {t("cases.partyActs")} <DownOutlined />
                 </Button>
               </Dropdown>
             )}
@@ -273,6 +302,14 @@ export function CaseDetailPage() {
                       <Flex vertical gap={2} data-testid={`case-event-${e.type}`}>
                         <Typography.Text strong>{label("event", e.type)}</Typography.Text>
                         <Typography.Text type="secondary">{t("cases.eventBy", { day: e.on, actor: e.actorName })}</Typography.Text>
+                        {/* Who made a party's act: the party itself, or an officer on its behalf. */}
+                        {(e.by === "party" || isPartyEventType(e.type)) && (
+                          <span data-testid="case-event-by" data-by={e.by}>
+                            <Tag color={e.by === "party" ? "green" : "default"}>
+                              {e.by === "party" ? t("cases.byParty") : t("cases.byOfficer")}
+                            </Tag>
+                          </span>
+                        )}
                         {words(e).map((w) => (
                           <span key={w}>{w}</span>
                         ))}
@@ -327,6 +364,7 @@ export function CaseDetailPage() {
         <CaseEventModal
           detail={d}
           type={recording}
+          asParty={asParty}
           onClose={() => setRecording(undefined)}
           onStale={() => {
             setRecording(undefined);

@@ -16,6 +16,7 @@ import { type PenaltyKind, partyKinds, penaltyKinds } from "../../../../domain/e
 import { yuanToFen } from "../../../../domain/hazards/hazard.js";
 import { type ApiError, toApiError } from "../../api/client.js";
 import { useT } from "../../i18n/i18n-context.js";
+import type { MessageKey } from "../../i18n/messages.js";
 import { formatFen, useCaseLabel } from "./case-labels.js";
 import { type CaseDetail, type CaseEventBody, casesApi } from "./cases-api.js";
 
@@ -80,9 +81,12 @@ function penaltyOf(v: Values): PenaltyBody {
   };
 }
 
-/** The request body: the version the user saw, the legal day, the note and this type's payload. */
-function bodyOf(type: CaseEventType, version: number, v: Values): CaseEventBody {
-  const base = { version, on: v.on ? day(v.on) : undefined, note: v.note?.trim() || null };
+/**
+ * The request body: the version the user saw, the legal day, the note and this type's payload. The party sends
+ * neither day nor note: its submission is dated the day it arrives and the note is the department's (server: 400).
+ */
+function bodyOf(type: CaseEventType, version: number, v: Values, asParty: boolean): CaseEventBody {
+  const base = asParty ? { version } : { version, on: v.on ? day(v.on) : undefined, note: v.note?.trim() || null };
   const ref = v.decision === undefined ? {} : { decision: v.decision };
   switch (type) {
     case "order_issued":
@@ -217,17 +221,20 @@ function PenaltyFields({ illegalProduction }: { illegalProduction: boolean }) {
 /**
  * One step of a case as a modal form: the legal day (default today), the type's own fields (deadline pickers,
  * measures, penalty items in yuan → fen, outcome, reason) and an internal note. A refusal (409) shows the
- * server's message; a stale version reloads the case.
+ * server's message; a stale version reloads the case. `asParty`: the enterprise submits one of its own acts —
+ * only the act's fields (e.g. the amount paid), dated today, no internal note.
  */
 export function CaseEventModal({
   detail,
   type,
+  asParty = false,
   onClose,
   onDone,
   onStale,
 }: {
   detail: CaseDetail;
   type: CaseEventType;
+  asParty?: boolean;
   onClose: () => void;
   onDone: (next: CaseDetail) => void;
   onStale: () => void;
@@ -247,6 +254,7 @@ export function CaseEventModal({
   const dailyFine = Form.useWatch("dailyFine", form);
   const required = { required: true, message: t("cases.required") };
   const after = (d: Dayjs, than: string) => day(d) <= than;
+  const title = asParty ? t(`cases.partyAct.${type}` as MessageKey) : label("event", type);
 
   // A decision starts from what was announced (行政处罚法 Art. 45 ¶2: never heavier than the notice).
   const notice = state.rounds?.at(-1)?.notice?.penalty;
@@ -278,8 +286,8 @@ export function CaseEventModal({
     setSaving(true);
     setError(undefined);
     try {
-      const next = await casesApi.append(detail.id, bodyOf(type, detail.version, v));
-      message.success(t("cases.recorded", { event: label("event", type) }));
+      const next = await casesApi.append(detail.id, bodyOf(type, detail.version, v, asParty));
+      message.success(asParty ? t("cases.partySubmitted", { act: title }) : t("cases.recorded", { event: label("event", type) }));
       onDone(next);
     } catch (err) {
       setSaving(false);
@@ -299,19 +307,29 @@ export function CaseEventModal({
   return (
     <Modal
       open
-      title={label("event", type)}
+      title={title}
       onCancel={onClose}
-      okText={t("cases.confirm")}
+      okText={asParty ? t("cases.partySubmit") : t("cases.confirm")}
       okButtonProps={{ id: "case-event-ok", loading: saving }}
       onOk={() => form.submit()}
       destroyOnHidden
       width={showPenalty ? 760 : 520}
     >
       <Form<Values> form={form} name="case-event" layout="vertical" onFinish={onFinish} initialValues={initialValues}>
-        <Form.Item name="on" label={t("cases.on")} rules={[required]}>
-          {/* Not after today, not before the last event (domain applyEvent). */}
-          <DatePicker style={{ width: "100%" }} disabledDate={(d) => day(d) > today || day(d) < lastOn} />
-        </Form.Item>
+        {asParty ? (
+          <Alert
+            type="info"
+            showIcon
+            style={{ marginBottom: 16 }}
+            data-testid="case-party-hint"
+            title={t("cases.partyHint", { day: today })}
+          />
+        ) : (
+          <Form.Item name="on" label={t("cases.on")} rules={[required]}>
+            {/* Not after today, not before the last event (domain applyEvent). */}
+            <DatePicker style={{ width: "100%" }} disabledDate={(d) => day(d) > today || day(d) < lastOn} />
+          </Form.Item>
+        )}
         {type === "order_issued" && (
           <Form.Item name="deadline" label={t("cases.deadline")} rules={[required]}>
             <DatePicker style={{ width: "100%" }} disabledDate={(d) => after(d, today)} />
@@ -423,9 +441,11 @@ export function CaseEventModal({
             <Select options={closeReasons.map((r) => ({ value: r, label: label("closeReason", r) }))} />
           </Form.Item>
         )}
-        <Form.Item name="note" label={t("cases.note")} extra={t("cases.internalNoteHint")}>
-          <Input.TextArea autoSize={{ minRows: 1 }} maxLength={2000} />
-        </Form.Item>
+        {!asParty && (
+          <Form.Item name="note" label={t("cases.note")} extra={t("cases.internalNoteHint")}>
+            <Input.TextArea autoSize={{ minRows: 1 }} maxLength={2000} />
+          </Form.Item>
+        )}
         {error && (
           <Alert
             type="error"
