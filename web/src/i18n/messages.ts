@@ -1,3 +1,4 @@
+import { statsMessages } from "../components/stats/stats.messages.js";
 import { caseStatsMessages } from "../features/case-stats/case-stats.messages.js";
 import { casesMessages } from "../features/cases/cases.messages.js";
 import { checklistsMessages } from "../features/checklists/checklists.messages.js";
@@ -431,6 +432,7 @@ const features = [
   casesMessages,
   caseStatsMessages,
   documentTemplatesMessages,
+  statsMessages,
 ] as const;
 
 type Merge<T extends readonly { "zh-CN": Record<string, string> }[]> = T extends readonly [infer H, ...infer R]
