@@ -36,5 +36,5 @@ export async function compactHazardChanges(db: Db): Promise<void> {
 }
 
 export function hazardChangesCompactionJob(deps: AppDeps): JobDefinition {
-  return { name: "hazards.changes-compaction", cron: "30 2 * * *", run: () => compactHazardChanges(deps.db) };
+  return { name: "hazards.changes-compaction", cron: "15 * * * *", run: () => compactHazardChanges(deps.db) };
 }

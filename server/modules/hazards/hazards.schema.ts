@@ -239,7 +239,7 @@ export const hazardEscalations = pgTable(
  * A change log of the hazard register by county (written by statement triggers on `hazards`, migration 0027): the
  * sum of `weight` over a region's counties rises with every committed change there, so it versions anything
  * computed from that region's hazards (hazards.changes.ts). Insert-only, so concurrent writers never wait on
- * each other; a daily job folds each county's rows into one with the same sum.
+ * each other; an hourly job folds each county's rows into one with the same sum.
  */
 export const hazardChanges = pgTable(
   "hazard_changes",
