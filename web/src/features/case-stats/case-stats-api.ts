@@ -1,10 +1,8 @@
 import type { z } from "zod";
-import type { Page } from "../../../../domain/common/page.js";
-import type { Department } from "../../../../domain/departments/department.dto.js";
 import type { CaseStats, CaseStatsGroup, CaseStatsQuery } from "../../../../domain/enforcement/stats.dto.js";
 import { api } from "../../api/client.js";
 
-export type { CaseStats, CaseStatsGroup, Department };
+export type { CaseStats, CaseStatsGroup };
 export type CaseStatsParams = z.input<typeof CaseStatsQuery>;
 
 export const caseStatsApi = {
@@ -15,7 +13,4 @@ export const caseStatsApi = {
     for (const [k, v] of Object.entries(params)) if (v) q.set(k, String(v));
     return `/api/cases/stats.xlsx?${q}`;
   },
-  /** The departments of a region's subtree, for the department filter. */
-  departments: (regionCode: string | undefined, signal?: AbortSignal) =>
-    api.get<Page<Department>>("/api/departments", { regionCode, page: 1, pageSize: 100 }, signal),
 };

@@ -7,12 +7,6 @@ export const hazardStatsMessages = defineMessages(
 
     "hazardStats.title": "隐患统计分析",
     "hazardStats.region": "区域",
-    "hazardStats.period": "统计期",
-    "hazardStats.groupBy": "分组",
-    "hazardStats.group.region": "按区域",
-    "hazardStats.group.industry": "按行业",
-    "hazardStats.group.category": "按类别",
-    "hazardStats.group.enterprise": "按企业",
     "hazardStats.periodYear": "{year}年度",
     "hazardStats.periodQuarter": "{year}年第{quarterZh}季度",
     "hazardStats.range": "统计期 {from} 至 {to}；未销号、逾期和清零截至 {end}",
@@ -32,12 +26,8 @@ export const hazardStatsMessages = defineMessages(
     "hazardStats.onTimeRateHint": "按期整改 ÷ 整改销号",
     "hazardStats.definitions":
       "排查发现：统计期内登记（不含作废）；整改销号：统计期内验收销号，按期 = 验收日不晚于整改时限（立即整改视为按期）；未销号、逾期：统计期末（或今天）仍未销号、已过整改时限；清零：统计期末无未销号隐患。",
-    "hazardStats.name": "名称",
-    "hazardStats.unknown": "未登记",
-    "hazardStats.noGroups": "没有可分组的数据",
     "hazardStats.truncated": "仅列出发现隐患最多的 500 家企业，合计包含全部企业。",
     "hazardStats.chartAria": "{region}各分组隐患发现、销号和未销号数量柱状图",
-    "hazardStats.all": "全部",
 
     "hazardReports.title": "隐患排查治理统计报表",
     "hazardReports.hint":
@@ -74,12 +64,6 @@ export const hazardStatsMessages = defineMessages(
 
     "hazardStats.title": "Hazard statistics",
     "hazardStats.region": "Region",
-    "hazardStats.period": "Period",
-    "hazardStats.groupBy": "Group by",
-    "hazardStats.group.region": "By region",
-    "hazardStats.group.industry": "By industry",
-    "hazardStats.group.category": "By category",
-    "hazardStats.group.enterprise": "By enterprise",
     "hazardStats.periodYear": "Year {year}",
     "hazardStats.periodQuarter": "Q{quarter} {year}",
     "hazardStats.range": "Period {from} to {to}; open, overdue and cleared as of {end}",
@@ -99,12 +83,8 @@ export const hazardStatsMessages = defineMessages(
     "hazardStats.onTimeRateHint": "rectified on time ÷ rectified",
     "hazardStats.definitions":
       "Found: registered in the period (voided ones excluded). Rectified: accepted in the period; on time = accepted no later than the deadline (fixed on the spot counts as on time). Open and overdue: not accepted at the end of the period (or today), past the deadline. Cleared: nothing open at the end.",
-    "hazardStats.name": "Name",
-    "hazardStats.unknown": "Not recorded",
-    "hazardStats.noGroups": "Nothing to group",
     "hazardStats.truncated": "Only the 500 enterprises with the most hazards are listed; the totals include all.",
     "hazardStats.chartAria": "Bar chart of hazards found, rectified and open per group in {region}",
-    "hazardStats.all": "All",
 
     "hazardReports.title": "Hazard statistics reports",
     "hazardReports.hint":

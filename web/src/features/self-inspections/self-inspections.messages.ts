@@ -56,8 +56,6 @@ export const selfInspectionsMessages = defineMessages(
     "selfInspections.unavailable": "检查表不可用",
 
     "selfCompletion.title": "企业自查完成情况",
-    "selfCompletion.region": "区域",
-    "selfCompletion.range": "统计期",
     "selfCompletion.hint":
       "统计期内结束的自查周期：应查 = 已到期的周期数，已查 = 在周期内完成的自查，漏查 = 应查 − 已查，完成率 = 已查 ÷ 应查。",
     "selfCompletion.asOf": "统计期 {from} 至 {to}，截至 {asOf}",
@@ -65,7 +63,6 @@ export const selfInspectionsMessages = defineMessages(
     "selfCompletion.rate": "完成率",
     "selfCompletion.byRegion": "按下级区域",
     "selfCompletion.byEnterprise": "按企业（完成率从低到高）",
-    "selfCompletion.name": "名称",
     "selfCompletion.truncated": "仅列出完成率最低的 500 家企业，合计包含全部企业。",
     "selfCompletion.noEnterprises": "统计期内没有到期的自查",
   },
@@ -125,8 +122,6 @@ export const selfInspectionsMessages = defineMessages(
     "selfInspections.unavailable": "Checklist unavailable",
 
     "selfCompletion.title": "Self-inspection completion",
-    "selfCompletion.region": "Region",
-    "selfCompletion.range": "Period",
     "selfCompletion.hint":
       "Self-inspection periods ending in the chosen range: due = periods that have closed, done = finished within their period, missed = due − done, rate = done ÷ due.",
     "selfCompletion.asOf": "{from} to {to}, as of {asOf}",
@@ -134,7 +129,6 @@ export const selfInspectionsMessages = defineMessages(
     "selfCompletion.rate": "Rate",
     "selfCompletion.byRegion": "By child region",
     "selfCompletion.byEnterprise": "By enterprise (lowest rate first)",
-    "selfCompletion.name": "Name",
     "selfCompletion.truncated": "Only the 500 enterprises with the lowest rates are listed; the totals count them all.",
     "selfCompletion.noEnterprises": "Nothing was due in this period",
   },
