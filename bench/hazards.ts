@@ -2,11 +2,13 @@
 // req/s, p50 and p99 under 50 connections through the real app, and through a bare Fastify + pg server running
 // the same SQL (bench/hazards-server.ts) as the ceiling. Targets: app ≥ 70 % of the ceiling's req/s, list
 // p99 ≤ 50 ms, stats p99 ≤ 150 ms. The caller is a county inspector of 溧阳市 (320481).
-// Run: npm run bench:hazards-data (once), then npm run bench:hazards   (BENCH_SECONDS, BENCH_ROUNDS, BENCH_ONLY=<name,…>)
+// Run: npm run bench:hazards-data (once), then npm run bench:hazards   (BENCH_SECONDS, BENCH_ROUNDS, BENCH_ONLY=<name,…>,
+// BENCH_APP_NODE_ARGS)
 import { type ChildProcess, spawn } from "node:child_process";
 import http from "node:http";
 import { join } from "node:path";
 import autocannon from "autocannon";
+import type pg from "pg";
 import { openPostgres } from "../server/kernel/db/db.js";
 import { migrateDatabase } from "../server/kernel/db/migrate.js";
 import { login } from "../server/modules/accounts/session.service.js";
@@ -51,9 +53,14 @@ await createUser(database.db, ctx, {
 const { secret } = await login(database.db, ctx, { username, password: "Bench#2026x" }, { idleMinutes: 120, absoluteHours: 12 });
 await database.close();
 const cookie = `redline_session=${secret}`;
+// One connection to watch the bench database: a run starts only when the previous one's queries have finished
+// (a server's backlog — e.g. the bare server's aggregations — would otherwise land in the next run's figures).
+const watcher = await openPostgres(benchUrl(), 1);
 
 function start(mode: "app" | "bare"): Promise<{ child: ChildProcess; address: string }> {
-  const child = spawn(process.execPath, ["--import", "tsx", join(import.meta.dirname, "hazards-server.ts"), mode], {
+  // BENCH_APP_NODE_ARGS, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof", profiles the app's process.
+  const nodeArgs = mode === "app" ? (process.env.BENCH_APP_NODE_ARGS?.split(" ").filter(Boolean) ?? []) : [];
+  const child = spawn(process.execPath, [...nodeArgs, "--import", "tsx", join(import.meta.dirname, "hazards-server.ts"), mode], {
     env: { ...process.env, BENCH_COOKIE: cookie, BENCH_PATHS: JSON.stringify(endpoints.map((e) => e.path)) },
     stdio: ["ignore", "pipe", "inherit"],
   });
@@ -83,8 +90,19 @@ function get(url: string): Promise<{ status: number; text: string }> {
   });
 }
 
+async function drained(): Promise<void> {
+  for (let waited = 0; waited < 120_000; waited += 250) {
+    const { rows } = await (watcher.pool as pg.Pool).query<{ n: number }>(
+      "select count(*)::int as n from pg_stat_activity where datname = current_database() and state = 'active' and pid <> pg_backend_pid()",
+    );
+    if ((rows[0]?.n ?? 0) === 0) return;
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}
+
 type Figures = { rps: number; p50: number; p99: number; timeouts: number };
 async function load(url: string, duration: number): Promise<Figures> {
+  await drained();
   // A request still unanswered after 10 s counts as a timeout (reported, not fatal: the slow searches hit it).
   const r = await autocannon({ url, connections: 50, duration, timeout: 10, headers: { cookie } });
   if (r.non2xx > 0) throw new Error(`${url}: ${r.non2xx} non-2xx responses`);
@@ -105,8 +123,11 @@ try {
       console.log(`\n${e.name}: the app answers ${probe.status} — not benchmarked (${probe.text.slice(0, 120)})`);
       continue;
     }
-    const body = JSON.parse(probe.text) as { total?: number; totalCapped?: boolean };
-    const bareBody = JSON.parse((await get(servers.bare.address + e.path)).text) as { total?: number };
+    const body = JSON.parse(probe.text) as { total?: number; totalCapped?: boolean; items?: unknown[] };
+    const bareBody = JSON.parse((await get(servers.bare.address + e.path)).text) as { total?: number; items?: unknown[] };
+    if (e.kind === "list" && bareBody.items?.length !== body.items?.length) {
+      throw new Error(`${e.name}: app page of ${body.items?.length} ≠ bare ${bareBody.items?.length}`);
+    }
     // The bare server replays the same capped count and returns it raw (cap + 1 when the app says totalCapped).
     const expected = body.totalCapped && body.total !== undefined ? body.total + 1 : body.total;
     if (e.kind === "list" && bareBody.total !== expected) throw new Error(`${e.name}: app total ${body.total} ≠ bare ${bareBody.total}`);
@@ -129,6 +150,7 @@ try {
   }
 } finally {
   for (const s of [app, bareServer]) s?.child.kill("SIGTERM");
+  await watcher.close();
 }
 
 console.log("\nmedians                      bare req/s  p50  p99 | app req/s  p50  p99 | app/bare  target");

@@ -1,8 +1,9 @@
 import { and, desc, eq, inArray, type SQL, sql } from "drizzle-orm";
+import { PgDialect } from "drizzle-orm/pg-core";
 import { addDays, type CalendarDay, shanghaiMidnight } from "../../../domain/common/calendar.js";
 import { type HazardCounts, statsEndDay } from "../../../domain/hazards/stats.js";
 import { likeEscape } from "../../kernel/authz/scope.js";
-import { queryKey, type Remember } from "../../kernel/cache/versioned-memo.js";
+import type { Remember } from "../../kernel/cache/versioned-memo.js";
 import type { Db } from "../../kernel/db/db.js";
 import { hazards as h, hazardStatReports } from "./hazards.schema.js";
 
@@ -76,8 +77,24 @@ export async function hazardCounts(
   key: StatsKey | null,
   /** Only the totals row and the `limit` largest groups (by found, then open) are returned. */
   limit?: number,
-  /** Remembers the rows under the query's SQL and parameters (hazards.changes.ts); computed every time without. */
+  /** Remembers the rows under the query's inputs (hazards.changes.ts); computed every time without. */
   remember: Remember<CountsRow[]> = (_key, run) => run(),
+): Promise<CountsRow[]> {
+  // The query is a function of these inputs, so they are its key: a remembered answer costs no query building.
+  const scopeSql = dialect.sqlToQuery(scope);
+  const inputs = JSON.stringify([scopeSql.sql, scopeSql.params, window, filter, key, limit]);
+  return remember(inputs, () => countsQuery(db, scope, window, filter, key, limit));
+}
+
+const dialect = new PgDialect();
+
+async function countsQuery(
+  db: Db,
+  scope: SQL,
+  window: StatsWindow,
+  filter: { region?: string | null; enterpriseId?: string },
+  key: StatsKey | null,
+  limit?: number,
 ): Promise<CountsRow[]> {
   const c = conditions(window);
   const count = (where: SQL) => sql<number>`(count(*) filter (where ${where}))::int`;
@@ -109,7 +126,7 @@ export async function hazardCounts(
     : limit === undefined
       ? grouped
       : grouped.orderBy(sql`grouping(${groupKey}) desc`, desc(count(c.found)), desc(count(c.openAtEnd))).limit(limit + 1);
-  return remember(queryKey(final), async () => (await final).map(({ isTotal, ...r }) => ({ ...r, isTotal: Number(isTotal) === 1 })));
+  return (await final).map(({ isTotal, ...r }) => ({ ...r, isTotal: Number(isTotal) === 1 }));
 }
 
 /**
