@@ -65,20 +65,24 @@ function keyExpression(key: StatsKey): SQL {
 
 export type CountsRow = HazardCounts & { key: string | null; isTotal: boolean };
 
-/**
- * The counts for a window, in scope, optionally in a region subtree or for one enterprise: a totals row
- * (isTotal) and, with a key, one row per group.
- */
-export async function hazardCounts(
-  db: Db,
+/** What the counts are of: scope, window, region subtree or enterprise, grouping, and how many groups at most. */
+type CountsArgs = [
   scope: SQL,
   window: StatsWindow,
   filter: { region?: string | null; enterpriseId?: string },
   key: StatsKey | null,
   /** Only the totals row and the `limit` largest groups (by found, then open) are returned. */
   limit?: number,
-  /** Remembers the rows under the query's inputs (hazards.changes.ts); computed every time without. */
-  remember: Remember<CountsRow[]> = (_key, run) => run(),
+];
+
+/**
+ * The counts for a window, in scope, optionally in a region subtree or for one enterprise: a totals row
+ * (isTotal) and, with a key, one row per group. `remember` keeps them under the query's inputs
+ * (hazards.changes.ts); they are computed every time without.
+ */
+export async function hazardCounts(
+  db: Db,
+  ...[scope, window, filter, key, limit, remember = (_k, run) => run()]: [...CountsArgs, remember?: Remember<CountsRow[]>]
 ): Promise<CountsRow[]> {
   // The query is a function of these inputs, so they are its key: a remembered answer costs no query building.
   const scopeSql = dialect.sqlToQuery(scope);
@@ -88,14 +92,7 @@ export async function hazardCounts(
 
 const dialect = new PgDialect();
 
-async function countsQuery(
-  db: Db,
-  scope: SQL,
-  window: StatsWindow,
-  filter: { region?: string | null; enterpriseId?: string },
-  key: StatsKey | null,
-  limit?: number,
-): Promise<CountsRow[]> {
+async function countsQuery(db: Db, ...[scope, window, filter, key, limit]: CountsArgs): Promise<CountsRow[]> {
   const c = conditions(window);
   const count = (where: SQL) => sql<number>`(count(*) filter (where ${where}))::int`;
   const groupKey = key ? keyExpression(key) : null;
