@@ -220,4 +220,13 @@ test("the 溧阳市 inspector opens a case from an inspection with two failed it
     await page.reload();
     await page.getByTestId("case-event-reinspection_requested").getByTestId("case-event-by").getByText("由当事人提交").waitFor();
   });
+
+  // 执法统计 (§6): the county's figures this year count the case and its order, and the group table has the town.
+  await withScreenshot(page, "cases-stats", async () => {
+    await clickUntil(page, 'li[role="menuitem"]:has-text("执法统计")', page.getByTestId("case-stats-opened"));
+    await page.getByTestId("case-stats-inspections").getByText("1", { exact: true }).waitFor();
+    await page.getByTestId("case-stats-opened").getByText("1", { exact: true }).waitFor();
+    await page.getByTestId("case-stats-orders").getByText("1", { exact: true }).waitFor();
+    await page.getByTestId("case-stats-table").getByRole("row").filter({ hasText: "溧城" }).first().waitFor();
+  });
 });
