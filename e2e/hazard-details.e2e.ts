@@ -84,9 +84,8 @@ test("an enterprise administrator reports in three taps, then completes the deta
     await chooseOption(page, "hazard-details-criterion", "安全阀、爆破片等安全附件未正常投用", {
       search: "安全阀",
       exact: false,
-      shows: null,
+      shows: page.getByRole("dialog").getByTestId("hazard-criterion").getByText("安监总管三〔2017〕121号 化工和危险化学品(十五)"),
     });
-    await page.getByRole("dialog").getByTestId("hazard-criterion").getByText("安监总管三〔2017〕121号 化工和危险化学品(十五)").waitFor();
     await page.locator("#hazard-gps-use").click();
     await page.getByTestId("hazard-gps-value").getByText("北纬 31.416700，东经 119.483300").waitFor();
     const plan = page.getByRole("dialog").getByTestId("hazard-plan");

@@ -77,8 +77,11 @@ test("the enterprise administrator reports a major hazard from a phone, plans an
     await mobile.locator("#hazard-report_description").fill(description);
     // It matches a 判定标准 item (化工 121号 (二) 特种作业人员未持证上岗), which makes it 重大.
     await mobile.getByText("补充信息（可选）").click();
-    await chooseOption(mobile, "hazard-report_criterionId", "特种作业人员未持证上岗", { search: "特种作业", exact: false, shows: null });
-    await mobile.getByTestId("hazard-criterion").getByText("安监总管三〔2017〕121号 化工和危险化学品(二)").waitFor();
+    await chooseOption(mobile, "hazard-report_criterionId", "特种作业人员未持证上岗", {
+      search: "特种作业",
+      exact: false,
+      shows: mobile.getByTestId("hazard-criterion").getByText("安监总管三〔2017〕121号 化工和危险化学品(二)"),
+    });
     await assertNoSidewaysScroll(mobile);
     await mobile.locator("#hazard-report-submit").click();
 

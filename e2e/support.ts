@@ -98,7 +98,8 @@ export async function signInAs(
 
 /**
  * Picks `option` in the Ant Design select whose input has `id` (typing `search` first, for a searching select), and
- * checks the choice then shows in the select (`shows`, or the option text; `null` leaves the check to the caller).
+ * checks the choice then shows in the select (`shows`, or the option text), or shows `shows` when it is a locator
+ * (`null` leaves the check to the caller).
  * On a loaded machine a click can land while the dropdown is still opening or closing; every step has a short
  * timeout and the whole pick is retried from a closed dropdown, instead of one long wait that fails the test.
  */
@@ -106,7 +107,7 @@ export async function chooseOption(
   page: Page,
   id: string,
   option: string,
-  { search, exact = true, shows = option }: { search?: string; exact?: boolean; shows?: string | null } = {},
+  { search, exact = true, shows = option }: { search?: string; exact?: boolean; shows?: string | Locator | null } = {},
 ): Promise<void> {
   const input = page.locator(`#${id}`);
   const select = page.locator(".ant-select").filter({ has: input });
@@ -123,7 +124,8 @@ export async function chooseOption(
         .filter({ has: page.getByText(option, { exact }) })
         .first()
         .click({ timeout: 5000 });
-      if (shows !== null) await select.getByText(shows, { exact }).first().waitFor({ timeout: 3000 });
+      if (typeof shows === "string") await select.getByText(shows, { exact }).first().waitFor({ timeout: 3000 });
+      else if (shows) await shows.waitFor({ timeout: 8000 }); // what the choice shows elsewhere on the page
       return;
     } catch (err) {
       if (attempt === 4) throw err;
