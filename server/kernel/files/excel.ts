@@ -2,6 +2,8 @@ import type ExcelJS from "exceljs";
 
 export type { ExcelJS };
 
+export const xlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
 let loading: Promise<typeof ExcelJS> | undefined;
 
 /**

@@ -12,7 +12,7 @@ import { localiseIssue } from "../../kernel/http/validation.js";
  * rows of one section id form that section), sheet 2 「检查表信息」 the name and category. Labels are Chinese;
  * the importer also takes the API codes (pass_fail, major…). Import reads with exceljs's streaming reader.
  */
-export const xlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+export { xlsxType } from "../../kernel/files/excel.js";
 
 const typeLabels: Record<ChecklistItem["type"], string> = {
   pass_fail: "合格/不合格",

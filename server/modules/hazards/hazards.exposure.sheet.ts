@@ -15,7 +15,7 @@ import * as hazardsRepo from "./hazards.repo.js";
 
 // Issue §7: the filtered hazard register as .xlsx — the same filters and scope as GET /api/hazards.
 
-export const xlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+export { xlsxType } from "../../kernel/files/excel.js";
 /** More rows than this must be narrowed down first (a sheet people can still open; bounded work on PGlite). */
 export const hazardExportCap = 20_000;
 const batchSize = 500;

@@ -4,7 +4,7 @@ import type { HazardReportPeriod, ReportFigures } from "../../../domain/hazards/
 import type { ReportPeriod, ReportStatus } from "../../../domain/hazards/stats.js";
 import { loadExcel } from "../../kernel/files/excel.js";
 
-export const xlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+export { xlsxType } from "../../kernel/files/excel.js";
 
 const quarterNames = ["一", "二", "三", "四"];
 const periodTitle = (p: ReportPeriod) =>

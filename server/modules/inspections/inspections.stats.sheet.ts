@@ -1,11 +1,11 @@
 import { type InspectionKind, inspectionKinds } from "../../../domain/inspections/inspection.js";
 import type { InspectionStats, InspectionStatsFigures } from "../../../domain/inspections/stats.dto.js";
-import { loadExcel } from "../../kernel/files/excel.js";
-import { type Lang, type Message, pick } from "../../kernel/i18n/i18n.js";
+import { type FigureColumn, figuresWorkbook } from "../../kernel/files/figures-sheet.js";
+import type { Lang, Message } from "../../kernel/i18n/i18n.js";
 
 // Issue 7 §7: the statistics table of GET /api/inspections/stats as .xlsx — one row per group and a totals row.
 
-export const xlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+export { xlsxType } from "../../kernel/files/excel.js";
 
 const kindLabels: Record<InspectionKind, Message> = {
   planned: { zh: "计划检查", en: "Planned" },
@@ -19,17 +19,16 @@ const kindLabels: Record<InspectionKind, Message> = {
   cross_area: { zh: "交叉检查", en: "Cross-area" },
 };
 
-type Column = { header: Message; width: number; value: (f: InspectionStatsFigures) => number | string | null; percent?: boolean };
-const columns: Column[] = [
+const columns: FigureColumn<InspectionStatsFigures>[] = [
   { header: { zh: "监督检查", en: "Inspections" }, width: 10, value: (f) => f.inspections },
   { header: { zh: "已完成", en: "Finished" }, width: 10, value: (f) => f.finished },
   ...inspectionKinds.map((k) => ({ header: kindLabels[k], width: 10, value: (f: InspectionStatsFigures) => f.byKind[k] })),
   { header: { zh: "覆盖企业", en: "Covered" }, width: 10, value: (f) => f.enterprisesCovered },
   { header: { zh: "在册企业", en: "Registered" }, width: 10, value: (f) => f.enterprises },
-  { header: { zh: "企业覆盖率", en: "Coverage" }, width: 10, value: (f) => f.coverageRate, percent: true },
+  { header: { zh: "企业覆盖率", en: "Coverage" }, width: 10, value: (f) => f.coverageRate, format: "percent" },
   { header: { zh: "计划应检", en: "Plan due" }, width: 10, value: (f) => f.planDue },
   { header: { zh: "计划已检", en: "Plan done" }, width: 10, value: (f) => f.planDone },
-  { header: { zh: "计划完成率", en: "Plan completion" }, width: 10, value: (f) => f.planRate, percent: true },
+  { header: { zh: "计划完成率", en: "Plan completion" }, width: 10, value: (f) => f.planRate, format: "percent" },
   { header: { zh: "发现隐患", en: "Hazards found" }, width: 10, value: (f) => f.hazardsFound },
   { header: { zh: "每次检查发现隐患", en: "Per inspection" }, width: 12, value: (f) => f.hazardsPerInspection },
   { header: { zh: "发现重大隐患", en: "Major found" }, width: 12, value: (f) => f.majorFound },
@@ -37,49 +36,29 @@ const columns: Column[] = [
 ];
 
 /** One sheet: the scope and period, the header, a row per group, the totals, and the double-random figures. */
-export async function inspectionStatsWorkbook(stats: InspectionStats, lang: Lang): Promise<Buffer> {
-  const Excel = await loadExcel();
-  const workbook = new Excel.Workbook();
-  workbook.creator = "Redline";
-  const sheet = workbook.addWorksheet(lang === "en" ? "Inspection statistics" : "监督检查统计", {
-    pageSetup: { paperSize: 9, orientation: "landscape", fitToPage: true },
-  });
+export function inspectionStatsWorkbook(stats: InspectionStats, lang: Lang): Promise<Buffer> {
   const zh = lang !== "en";
-  sheet.columns = [{ width: 24 }, ...columns.map((c) => ({ width: c.width }))];
-  sheet.addRow([zh ? "监督检查统计表" : "Inspection statistics"]).font = { bold: true, size: 14 };
-  const scope = [
-    stats.region ? `${stats.region.name}（${stats.region.code}）` : zh ? "全部区域" : "All regions",
-    stats.department?.name,
-    `${stats.from} ~ ${stats.to}`,
-  ].filter(Boolean);
-  sheet.addRow([scope.join(" · ")]);
-  sheet.addRow([]);
-  const header = sheet.addRow([zh ? "名称" : "Name", ...columns.map((c) => pick(c.header, lang))]);
-  header.font = { bold: true };
-  header.alignment = { wrapText: true, vertical: "middle" };
-  const addFigures = (name: string, f: InspectionStatsFigures) => {
-    const row = sheet.addRow([name, ...columns.map((c) => c.value(f) ?? "—")]);
-    columns.forEach((c, i) => {
-      const cell = row.getCell(i + 2);
-      if (c.percent && typeof cell.value === "number") cell.numFmt = "0.0%";
-      else if (typeof cell.value === "number" && !Number.isInteger(cell.value)) cell.numFmt = "0.00";
-    });
-    return row;
-  };
-  for (const g of stats.groups) {
-    const name =
-      g.label ?? g.key ?? (stats.groupBy === "department" ? (zh ? "未指定部门" : "No department") : zh ? "未登记" : "Not recorded");
-    addFigures(name, g);
-  }
-  addFigures(zh ? "合计" : "Total", stats.totals).font = { bold: true };
-  sheet.addRow([]);
-  const d = stats.doubleRandom;
-  sheet.addRow([zh ? "双随机抽查" : "Double-random checks"]).font = { bold: true };
-  sheet.addRow([zh ? "统计期内实施抽取" : "Draws executed", d.draws]);
-  sheet.addRow([zh ? "抽中企业" : "Enterprises drawn", d.drawn]);
-  sheet.addRow([zh ? "已检查" : "Inspected", d.inspected]);
-  const rate = sheet.addRow([zh ? "抽查完成率" : "Share inspected", d.inspectedRate ?? "—"]);
-  if (typeof d.inspectedRate === "number") rate.getCell(2).numFmt = "0.0%";
-  sheet.addRow([zh ? "按期公示" : "Published on time", d.publishedOnTime ?? (zh ? "暂未记录公示日期" : "not recorded yet")]);
-  return Buffer.from(await workbook.xlsx.writeBuffer());
+  const unnamed = stats.groupBy === "department" ? (zh ? "未指定部门" : "No department") : zh ? "未登记" : "Not recorded";
+  return figuresWorkbook(
+    {
+      sheetName: { zh: "监督检查统计", en: "Inspection statistics" },
+      title: { zh: "监督检查统计表", en: "Inspection statistics" },
+      scope: stats,
+      columns,
+      rows: stats.groups.map((g) => ({ name: g.label ?? g.key ?? unnamed, figures: g })),
+      totals: stats.totals,
+      after: (sheet) => {
+        sheet.addRow([]);
+        const d = stats.doubleRandom;
+        sheet.addRow([zh ? "双随机抽查" : "Double-random checks"]).font = { bold: true };
+        sheet.addRow([zh ? "统计期内实施抽取" : "Draws executed", d.draws]);
+        sheet.addRow([zh ? "抽中企业" : "Enterprises drawn", d.drawn]);
+        sheet.addRow([zh ? "已检查" : "Inspected", d.inspected]);
+        const rate = sheet.addRow([zh ? "抽查完成率" : "Share inspected", d.inspectedRate ?? "—"]);
+        if (typeof d.inspectedRate === "number") rate.getCell(2).numFmt = "0.0%";
+        sheet.addRow([zh ? "按期公示" : "Published on time", d.publishedOnTime ?? (zh ? "暂未记录公示日期" : "not recorded yet")]);
+      },
+    },
+    lang,
+  );
 }
