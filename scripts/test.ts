@@ -31,6 +31,7 @@ export const unitFiles = [
   "server/modules/hazards/hazards.stats.test.ts",
   "server/modules/hazards/hazards.changes.test.ts",
   "server/kernel/cache/versioned-memo.test.ts",
+  "server/kernel/db/prepared.test.ts",
   "server/modules/hazards/hazards.exposure.test.ts",
   "domain/hazards/supervision.test.ts",
   "server/modules/hazards/hazards.supervision.test.ts",

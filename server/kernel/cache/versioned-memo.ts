@@ -40,12 +40,6 @@ export function versionedMemo<T>(maxEntries: number): VersionedMemo<T> {
 /** What a repository function is given to remember a result under a key (or to compute it every time). */
 export type Remember<T> = (key: string, run: () => Promise<T>) => Promise<T>;
 
-/** A query's identity: its SQL text and parameters, so two keys are equal exactly when the queries are. */
-export function queryKey(query: { toSQL(): { sql: string; params: unknown[] } }): string {
-  const { sql, params } = query.toSQL();
-  return JSON.stringify([sql, params]);
-}
-
 /** The memo's `get` for one version, in the shape a repository function takes. */
 export function rememberAt<T>(memo: VersionedMemo<T>, version: string): Remember<T> {
   return (key, run) => memo.get(key, version, run);

@@ -1,6 +1,7 @@
 import { and, desc, eq, gt, inArray, isNull, lt, or, type SQL, sql } from "drizzle-orm";
 import { likeEscape } from "../../kernel/authz/scope.js";
 import type { Db } from "../../kernel/db/db.js";
+import { preparedPerDatabase } from "../../kernel/db/prepared.js";
 import { apiTokens, loginThrottle, sessions, users } from "./accounts.schema.js";
 
 export type UserRow = typeof users.$inferSelect;
@@ -99,8 +100,12 @@ export const actorColumns = {
 };
 export type ActorRow = Pick<UserRow, keyof typeof actorColumns>;
 
-function sessionLookup(db: Db) {
-  return db
+/**
+ * The session for a secret's hash with its user, in one round trip. This runs on every request, so the statement
+ * is built once per database and prepared on the server (named: its plan does not depend on the value).
+ */
+const sessionLookup = preparedPerDatabase((db) =>
+  db
     .select({
       session: { id: sessions.id, lastSeenAt: sessions.lastSeenAt, expiresAt: sessions.expiresAt, revokedAt: sessions.revokedAt },
       user: actorColumns,
@@ -109,21 +114,11 @@ function sessionLookup(db: Db) {
     .innerJoin(users, eq(users.id, sessions.userId))
     .where(eq(sessions.tokenHash, sql.placeholder("tokenHash")))
     .limit(1)
-    .prepare("session_lookup");
-}
-const preparedSessionLookup = new WeakMap<Db, ReturnType<typeof sessionLookup>>();
+    .prepare("session_lookup"),
+);
 
-/**
- * The session for a secret's hash with its user, in one round trip. This runs on every request,
- * so the statement is built once per database and prepared on the server.
- */
 export async function findSessionWithUser(db: Db, tokenHash: string) {
-  let q = preparedSessionLookup.get(db);
-  if (!q) {
-    q = sessionLookup(db);
-    preparedSessionLookup.set(db, q);
-  }
-  const [row] = await q.execute({ tokenHash });
+  const [row] = await sessionLookup(db).execute({ tokenHash });
   return row;
 }
 

@@ -2,6 +2,7 @@ import { and, asc, desc, eq, inArray, type SQL, sql } from "drizzle-orm";
 import type { EnterpriseListQuery } from "../../../domain/enterprise/enterprise.dto.js";
 import { likeEscape } from "../../kernel/authz/scope.js";
 import type { Db } from "../../kernel/db/db.js";
+import { preparedByShape, shapeOf } from "../../kernel/db/prepared.js";
 import { enterprises } from "./enterprises.schema.js";
 
 export type EnterpriseRow = typeof enterprises.$inferSelect;
@@ -79,9 +80,9 @@ export function inspectionObjects(db: Db, scope: SQL, f: { region: string; categ
     .orderBy(asc(enterprises.uscc));
 }
 
-/** The facts other modules show next to their own rows (name, place, category, GPS), for a batch of ids in scope. */
-export function enterpriseFacts(db: Db, ids: string[], scope: SQL) {
-  return db
+const factsQueries = preparedByShape<ReturnType<typeof factsQuery>>(50);
+const factsQuery = (db: Db, scope: SQL) =>
+  db
     .select({
       id: enterprises.id,
       name: enterprises.name,
@@ -93,5 +94,13 @@ export function enterpriseFacts(db: Db, ids: string[], scope: SQL) {
       latitude: enterprises.latitude,
     })
     .from(enterprises)
-    .where(and(inArray(enterprises.id, ids), scope));
+    .where(and(sql`${enterprises.id} = any(${sql.placeholder("ids")}::uuid[])`, scope))
+    .prepare("");
+
+/**
+ * The facts other modules show next to their own rows (name, place, category, GPS), for a batch of ids in scope;
+ * every list page presents its enterprise names this way, so the query is prepared per scope.
+ */
+export function enterpriseFacts(db: Db, ids: string[], scope: SQL) {
+  return factsQueries(db, shapeOf(scope), () => factsQuery(db, scope)).execute({ ids });
 }

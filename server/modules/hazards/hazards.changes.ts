@@ -1,7 +1,8 @@
-import { sql } from "drizzle-orm";
+import { type SQL, sql } from "drizzle-orm";
 import type { AppDeps } from "../../deps.js";
 import { likeEscape } from "../../kernel/authz/scope.js";
 import type { Db } from "../../kernel/db/db.js";
+import { preparedByShape } from "../../kernel/db/prepared.js";
 import type { JobDefinition } from "../../kernel/jobs/jobs.js";
 import { hazardChanges } from "./hazards.schema.js";
 
@@ -12,16 +13,24 @@ import { hazardChanges } from "./hazards.schema.js";
  * a figure computed after reading it is current for as long as it stays the same (versioned-memo.ts).
  */
 export async function hazardsVersion(db: Db, region: string | null): Promise<string> {
+  // Read before every list and statistics request: prepared per shape (kernel/db/prepared.ts).
   const county = region && region.length >= 6 ? region.slice(0, 6) : null;
-  const where = county
-    ? sql`${hazardChanges.countyCode} = ${county}`
-    : region
-      ? sql`${hazardChanges.countyCode} like ${`${likeEscape(region)}%`}`
-      : sql`true`;
-  const [row] = await db
+  if (county) return versionOf(db, "county", () => sql`${hazardChanges.countyCode} = ${sql.placeholder("region")}`, county);
+  if (region)
+    return versionOf(db, "prefix", () => sql`${hazardChanges.countyCode} like ${sql.placeholder("region")}`, `${likeEscape(region)}%`);
+  return versionOf(db, "all", () => sql`true`, null);
+}
+
+const versionQueries = preparedByShape<ReturnType<typeof versionQuery>>(3);
+const versionQuery = (db: Db, where: SQL) =>
+  db
     .select({ v: sql<string>`coalesce(sum(${hazardChanges.weight}), 0)::text` })
     .from(hazardChanges)
-    .where(where);
+    .where(where)
+    .prepare("");
+
+async function versionOf(db: Db, shape: string, where: () => SQL, region: string | null): Promise<string> {
+  const [row] = await versionQueries(db, shape, () => versionQuery(db, where())).execute({ region });
   return row?.v ?? "0";
 }
 

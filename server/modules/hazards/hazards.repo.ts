@@ -1,8 +1,9 @@
 import { and, asc, desc, eq, inArray, isNotNull, isNull, type SQL, sql } from "drizzle-orm";
 import type { HazardListQuery } from "../../../domain/hazards/hazard.dto.js";
 import { likeEscape } from "../../kernel/authz/scope.js";
-import { queryKey, type Remember } from "../../kernel/cache/versioned-memo.js";
+import type { Remember } from "../../kernel/cache/versioned-memo.js";
 import type { Db } from "../../kernel/db/db.js";
+import { Binder, preparedByShape, shapeOf } from "../../kernel/db/prepared.js";
 import { hazardEvents, hazardPhotos, hazards } from "./hazards.schema.js";
 
 export type HazardRow = typeof hazards.$inferSelect;
@@ -31,7 +32,7 @@ export async function insertPhotos(db: Db, values: (typeof hazardPhotos.$inferIn
 }
 
 /** Open hazards whose deadline has passed, as of `today` (Asia/Shanghai). */
-const overdueSql = (today: string) =>
+const overdueSql = (today: unknown) =>
   sql`${hazards.status} in ('rectifying','overdue','awaiting_acceptance') and ${hazards.deadline} < ${today}`;
 
 /** Not closed yet (R13: 清零 counts these). */
@@ -66,16 +67,50 @@ export function acceptableBySql(actor: { role: string; regionCode: string | null
  * migrations 0018/0019) must contain the query as one gram, which is exact. Adding the grams to longer queries
  * was measured to mislead the planner into reading every match (docs/performance.md).
  */
-function descriptionMatches(text: string): SQL {
+function descriptionMatches(text: string, v: Binder["v"]): SQL {
   const chars = [...text.toLowerCase()];
-  if (chars.length <= 2 && !/\s/.test(text)) return sql`redline_grams(${hazards.description}) @> array[${chars.join("")}::text]`;
-  return sql`${hazards.description} ilike ${`%${likeEscape(text)}%`}`;
+  if (chars.length <= 2 && !/\s/.test(text)) return sql`redline_grams(${hazards.description}) @> array[${v(chars.join(""))}::text]`;
+  return sql`${hazards.description} ilike ${v(`%${likeEscape(text)}%`)}`;
+}
+
+const listPages = preparedByShape<ReturnType<typeof listPageQuery>>(200);
+const listCounts = preparedByShape<ReturnType<typeof listCountQuery>>(200);
+
+function listPageQuery(db: Db, where: SQL | undefined, sort: HazardListQuery["sort"]) {
+  return db
+    .select()
+    .from(hazards)
+    .where(where)
+    .orderBy(
+      ...(sort === "deadline" ? [sql`${hazards.deadline} asc nulls last`, asc(hazards.createdAt)] : [desc(hazards.createdAt)]),
+      asc(hazards.id),
+    )
+    .limit(sql.placeholder("limit"))
+    .offset(sql.placeholder("offset"))
+    .prepare("");
+}
+
+function listCountQuery(db: Db, where: SQL | undefined, capped: boolean) {
+  const count = { n: sql<number>`count(*)::int` };
+  return (
+    capped
+      ? db.select(count).from(
+          db
+            .select({ one: sql<number>`1`.as("one") })
+            .from(hazards)
+            .where(where)
+            .limit(sql.placeholder("upTo"))
+            .as("matching"),
+        )
+      : db.select(count).from(hazards).where(where)
+  ).prepare("");
 }
 
 /**
  * A page of hazards and how many match, counted up to `countUpTo` (`capped` when more match): an exact count of a
  * large region reads every matching index entry and was 95 % of a list request's database work at 1,000,000 rows
- * (docs/performance.md), while nobody pages past the first thousand — they narrow the filters.
+ * (docs/performance.md), while nobody pages past the first thousand — they narrow the filters. Both queries are
+ * prepared per shape of the filters (kernel/db/prepared.ts): building them was most of the app's own CPU per request.
  */
 export async function listHazards(
   db: Db,
@@ -88,43 +123,30 @@ export async function listHazards(
   remember: Remember<number> = (_key, run) => run(),
 ) {
   const text = q.q?.trim();
+  const { v, values } = new Binder();
   const where = and(
     scope,
-    q.region ? sql`${hazards.regionCode} like ${`${likeEscape(q.region)}%`}` : undefined,
-    q.enterprise ? eq(hazards.enterpriseId, q.enterprise) : undefined,
-    q.level ? eq(hazards.level, q.level) : undefined,
-    q.state ? eq(hazards.status, q.state) : undefined,
-    q.source ? eq(hazards.source, q.source) : undefined,
-    q.category ? eq(hazards.category, q.category) : undefined,
-    q.overdue === "true" ? overdueSql(today) : q.overdue === "false" ? sql`not (${overdueSql(today)})` : undefined,
-    text ? descriptionMatches(text) : undefined,
+    q.region ? sql`${hazards.regionCode} like ${v(`${likeEscape(q.region)}%`)}` : undefined,
+    q.enterprise ? eq(hazards.enterpriseId, v(q.enterprise)) : undefined,
+    q.level ? eq(hazards.level, v(q.level)) : undefined,
+    q.state ? eq(hazards.status, v(q.state)) : undefined,
+    q.source ? eq(hazards.source, v(q.source)) : undefined,
+    q.category ? eq(hazards.category, v(q.category)) : undefined,
+    q.overdue === "true" ? overdueSql(v(today)) : q.overdue === "false" ? sql`not (${overdueSql(v(today))})` : undefined,
+    text ? descriptionMatches(text, v) : undefined,
     q.open === "true" ? openSql : q.open === "false" ? sql`not ${openSql}` : undefined,
     // 挂牌督办: under an active listing (the columns are kept in step with hazard_supervisions).
     q.supervised === "true" ? isNotNull(hazards.supervisionLevel) : q.supervised === "false" ? isNull(hazards.supervisionLevel) : undefined,
     acceptable,
   );
-  const countQuery = Number.isFinite(countUpTo)
-    ? db.select({ n: sql<number>`count(*)::int` }).from(
-        db
-          .select({ one: sql<number>`1`.as("one") })
-          .from(hazards)
-          .where(where)
-          .limit(countUpTo + 1)
-          .as("matching"),
-      )
-    : db.select({ n: sql<number>`count(*)::int` }).from(hazards).where(where);
+  const shape = where ? shapeOf(where) : "";
+  const capped = Number.isFinite(countUpTo);
+  const page = listPages(db, `${q.sort ?? ""}|${shape}`, () => listPageQuery(db, where, q.sort));
+  const count = listCounts(db, `${capped}|${shape}`, () => listCountQuery(db, where, capped));
+  const countValues = capped ? { ...values, upTo: countUpTo + 1 } : values;
   const [items, n] = await Promise.all([
-    db
-      .select()
-      .from(hazards)
-      .where(where)
-      .orderBy(
-        ...(q.sort === "deadline" ? [sql`${hazards.deadline} asc nulls last`, asc(hazards.createdAt)] : [desc(hazards.createdAt)]),
-        asc(hazards.id),
-      )
-      .limit(q.pageSize)
-      .offset((q.page - 1) * q.pageSize),
-    remember(queryKey(countQuery), async () => (await countQuery)[0]?.n ?? 0),
+    page.execute({ ...values, limit: q.pageSize, offset: (q.page - 1) * q.pageSize }),
+    remember(JSON.stringify([shape, countValues]), async () => (await count.execute(countValues))[0]?.n ?? 0),
   ]);
   return { items, total: Math.min(n, countUpTo), capped: n > countUpTo };
 }

@@ -1,6 +1,7 @@
 import { and, asc, eq, inArray, isNull, type SQL, sql } from "drizzle-orm";
 import { likeEscape } from "../../kernel/authz/scope.js";
 import { type Db, rows } from "../../kernel/db/db.js";
+import { preparedPerDatabase } from "../../kernel/db/prepared.js";
 import { regions } from "./regions.schema.js";
 
 export type RegionRow = typeof regions.$inferSelect;
@@ -26,17 +27,34 @@ export type RegionNodeRow = {
   childCount: number;
 };
 
+// The two look-ups every regional page and statistic makes, prepared once (kernel/db/prepared.ts).
+const regionByCode = preparedPerDatabase((db) =>
+  db
+    .select({ region: regions, childCount })
+    .from(regions)
+    .where(eq(regions.code, sql.placeholder("code")))
+    .limit(1)
+    .prepare(""),
+);
+const children = preparedPerDatabase((db) =>
+  db
+    .select(nodeColumns)
+    .from(regions)
+    .where(eq(regions.parentCode, sql.placeholder("parent")))
+    .orderBy(asc(regions.code))
+    .prepare(""),
+);
+const topLevel = preparedPerDatabase((db) =>
+  db.select(nodeColumns).from(regions).where(isNull(regions.parentCode)).orderBy(asc(regions.code)).prepare(""),
+);
+
 export async function findRegion(db: Db, code: string): Promise<(RegionRow & { childCount: number }) | undefined> {
-  const [row] = await db.select({ region: regions, childCount }).from(regions).where(eq(regions.code, code)).limit(1);
+  const [row] = await regionByCode(db).execute({ code });
   return row ? { ...row.region, childCount: row.childCount } : undefined;
 }
 
 export function listChildren(db: Db, parentCode: string | null): Promise<RegionNodeRow[]> {
-  return db
-    .select(nodeColumns)
-    .from(regions)
-    .where(parentCode === null ? isNull(regions.parentCode) : eq(regions.parentCode, parentCode))
-    .orderBy(asc(regions.code));
+  return parentCode === null ? topLevel(db).execute() : children(db).execute({ parent: parentCode });
 }
 
 export async function findNodes(db: Db, codes: string[]): Promise<RegionNodeRow[]> {
