@@ -5,6 +5,7 @@
 // Run: npm run bench:hazards-data (once), then npm run bench:hazards   (BENCH_SECONDS, BENCH_ROUNDS, BENCH_ONLY=<name,…>,
 // BENCH_APP_NODE_ARGS)
 import { type ChildProcess, spawn } from "node:child_process";
+import { readFileSync } from "node:fs";
 import http from "node:http";
 import { join } from "node:path";
 import autocannon from "autocannon";
@@ -100,13 +101,32 @@ async function drained(): Promise<void> {
   }
 }
 
-type Figures = { rps: number; p50: number; p99: number; timeouts: number };
-async function load(url: string, duration: number): Promise<Figures> {
+/** CPU seconds a process has used (Linux /proc, clock ticks of 1/100 s). */
+function cpuSeconds(pid: number | undefined): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]?.split(" ") ?? [];
+  return (Number(fields[11]) + Number(fields[12])) / 100; // utime, stime (fields 14, 15 of stat(5))
+}
+/** The machine's busy and total CPU ticks so far (/proc/stat, all cores). */
+function machineTicks(): { busy: number; total: number } {
+  const t = (readFileSync("/proc/stat", "utf8").split("\n")[0] ?? "").split(/\s+/).slice(1).map(Number);
+  const total = t.reduce((a, b) => a + b, 0);
+  return { busy: total - (t[3] ?? 0) - (t[4] ?? 0), total }; // idle, iowait
+}
+
+// cpu: the server process's CPU per request (µs) — its own work, independent of how busy the machine is;
+// busy: the whole machine's CPU use during the run (100 % = every core busy).
+type Figures = { rps: number; p50: number; p99: number; timeouts: number; cpuUs: number; busy: number };
+async function load(url: string, duration: number, pid?: number): Promise<Figures> {
   await drained();
+  const cpu0 = cpuSeconds(pid);
+  const m0 = machineTicks();
   // A request still unanswered after 10 s counts as a timeout (reported, not fatal: the slow searches hit it).
   const r = await autocannon({ url, connections: 50, duration, timeout: 10, headers: { cookie } });
   if (r.non2xx > 0) throw new Error(`${url}: ${r.non2xx} non-2xx responses`);
-  return { rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, timeouts: r.timeouts };
+  const m1 = machineTicks();
+  const cpuUs = ((cpuSeconds(pid) - cpu0) * 1e6) / Math.max(1, r.requests.total);
+  const busy = (m1.busy - m0.busy) / Math.max(1, m1.total - m0.total);
+  return { rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, timeouts: r.timeouts, cpuUs, busy };
 }
 
 const started = await Promise.allSettled([start("app"), start("bare")]);
@@ -132,16 +152,17 @@ try {
     const expected = body.totalCapped && body.total !== undefined ? body.total + 1 : body.total;
     if (e.kind === "list" && bareBody.total !== expected) throw new Error(`${e.name}: app total ${body.total} ≠ bare ${bareBody.total}`);
     console.log(`\n${e.name}  GET ${decodeURIComponent(e.path)}${body.total !== undefined ? `  (total ${body.total})` : ""}`);
-    console.log("  server   req/s    p50 ms  p99 ms");
-    for (const mode of ["bare", "app"] as const) await load(servers[mode].address + e.path, 2); // warm-up
+    console.log("  server   req/s    p50 ms  p99 ms  cpu µs/req  machine busy");
+    for (const mode of ["bare", "app"] as const) await load(servers[mode].address + e.path, 2, servers[mode].child.pid); // warm-up
     const runs: Record<"app" | "bare", Figures[]> = { app: [], bare: [] };
     for (let round = 0; round < rounds; round++) {
       for (const mode of ["bare", "app"] as const) {
-        const x = await load(servers[mode].address + e.path, seconds);
+        const x = await load(servers[mode].address + e.path, seconds, servers[mode].child.pid);
         runs[mode].push(x);
         const late = x.timeouts ? `  (${x.timeouts} timed out)` : "";
         console.log(
-          `  ${mode.padEnd(6)} ${x.rps.toFixed(0).padStart(6)}  ${String(x.p50).padStart(7)} ${String(x.p99).padStart(7)}${late}`,
+          `  ${mode.padEnd(6)} ${x.rps.toFixed(0).padStart(6)}  ${String(x.p50).padStart(7)} ${String(x.p99).padStart(7)}` +
+            `  ${x.cpuUs.toFixed(0).padStart(10)}  ${(x.busy * 100).toFixed(0).padStart(11)} %${late}`,
         );
       }
     }
@@ -154,6 +175,7 @@ try {
 }
 
 console.log("\nmedians                      bare req/s  p50  p99 | app req/s  p50  p99 | app/bare  target");
+const cpuLines: string[] = [];
 for (const s of summary) {
   const ratio = s.app.rps / s.bare.rps;
   const p99Target = s.kind === "stats" ? 150 : 50;
@@ -163,4 +185,7 @@ for (const s of summary) {
       ` ${s.app.rps.toFixed(0).padStart(9)} ${String(s.app.p50).padStart(4)} ${String(s.app.p99).padStart(4)} |` +
       ` ${(ratio * 100).toFixed(0).padStart(6)} %  ${met ? "met" : "MISSED"} (≥ 70 %, p99 ≤ ${p99Target} ms)`,
   );
+  cpuLines.push(`${s.name.padEnd(28)} ${s.bare.cpuUs.toFixed(0).padStart(9)} µs ${s.app.cpuUs.toFixed(0).padStart(11)} µs`);
 }
+console.log("\nserver CPU per request (same runs)  bare         app");
+for (const l of cpuLines) console.log(l);
