@@ -15,11 +15,9 @@ import {
   PublicExposure,
   PublicExposureQuery,
 } from "../../../domain/hazards/exposure.dto.js";
-import { HazardListQuery } from "../../../domain/hazards/hazard.dto.js";
 import type { AppDeps } from "../../deps.js";
 import { errorResponses } from "../../kernel/http/responses.js";
 import type { Server } from "../../kernel/http/server.js";
-import { langOf } from "../../kernel/i18n/i18n.js";
 import {
   addExposureItem,
   editExposureItem,
@@ -31,8 +29,6 @@ import {
   publishExposureList,
   removeExposureItem,
 } from "./hazards.exposure.js";
-import { hazardsWorkbook, xlsxType } from "./hazards.exposure.sheet.js";
-import { acceptableBySql } from "./hazards.repo.js";
 
 const IdParams = z.object({ id: z.string().uuid() });
 const ItemParams = z.object({ id: z.string().uuid(), itemId: z.string().uuid() });
@@ -169,30 +165,5 @@ export function exposureRoutes(app: Server, { db }: AppDeps) {
       },
     },
     (req) => publicExposure(db, req.ctx, req.query),
-  );
-
-  app.get(
-    "/api/hazards/export.xlsx",
-    {
-      config: { permission: "hazards.read" },
-      schema: {
-        tags: ["hazards"],
-        summary: "The filtered hazard register as .xlsx (same filters and scope as GET /api/hazards; at most 20,000 rows)",
-        querystring: HazardListQuery.omit({ page: true, pageSize: true }),
-      },
-    },
-    async (req, reply) => {
-      const acceptable = req.query.acceptableBy === "me" && req.ctx.actor ? acceptableBySql(req.ctx.actor) : undefined;
-      const lang = langOf(req.headers["accept-language"]);
-      const stream = await hazardsWorkbook(db, req.ctx, req.query, lang, acceptable);
-      const stamp = req.ctx.now.toISOString().slice(0, 10);
-      return reply
-        .header("content-type", xlsxType)
-        .header(
-          "content-disposition",
-          `attachment; filename="hazards-${stamp}.xlsx"; filename*=UTF-8''${encodeURIComponent(`隐患清单-${stamp}.xlsx`)}`,
-        )
-        .send(stream);
-    },
   );
 }

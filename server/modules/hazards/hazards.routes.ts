@@ -12,6 +12,8 @@ import {
 import type { AppDeps } from "../../deps.js";
 import { errorResponses } from "../../kernel/http/responses.js";
 import type { Server } from "../../kernel/http/server.js";
+import { langOf } from "../../kernel/i18n/i18n.js";
+import { acceptableBySql } from "./hazards.repo.js";
 import {
   completeHazardDetails,
   criteriaForEnterprise,
@@ -21,6 +23,7 @@ import {
   reportHazard,
   transitionHazard,
 } from "./hazards.service.js";
+import { hazardsWorkbook, xlsxType } from "./hazards.sheet.js";
 
 const IdParams = z.object({ id: z.string().uuid() });
 const tags = ["hazards"];
@@ -55,6 +58,31 @@ export function hazardsRoutes(app: Server, { db }: AppDeps) {
       },
     },
     (req) => listHazards(db, req.ctx, req.query),
+  );
+
+  app.get(
+    "/api/hazards/export.xlsx",
+    {
+      config: { permission: "hazards.read" },
+      schema: {
+        tags,
+        summary: "The filtered hazard register as .xlsx (same filters and scope as GET /api/hazards; at most 20,000 rows)",
+        querystring: HazardListQuery.omit({ page: true, pageSize: true }),
+      },
+    },
+    async (req, reply) => {
+      const acceptable = req.query.acceptableBy === "me" && req.ctx.actor ? acceptableBySql(req.ctx.actor) : undefined;
+      const lang = langOf(req.headers["accept-language"]);
+      const stream = await hazardsWorkbook(db, req.ctx, req.query, lang, acceptable);
+      const stamp = req.ctx.now.toISOString().slice(0, 10);
+      return reply
+        .header("content-type", xlsxType)
+        .header(
+          "content-disposition",
+          `attachment; filename="hazards-${stamp}.xlsx"; filename*=UTF-8''${encodeURIComponent(`隐患清单-${stamp}.xlsx`)}`,
+        )
+        .send(stream);
+    },
   );
 
   app.get(
