@@ -132,3 +132,47 @@ export function nextWorkingDayFrom(day: CalendarDay, cal: WorkCalendarInput = {}
   while (!working(at, s)) at = addDays(at, 1);
   return at;
 }
+
+/**
+ * A deployment's rest days as it writes them (HOLIDAYS; WORKDAYS uses the same form): days and inclusive ranges,
+ * comma-separated, e.g. "2026-10-01..2026-10-07,2027-01-01". Returns the days, or the problem as text.
+ */
+export function parseHolidays(text: string): { days: CalendarDay[] } | { error: string } {
+  const days = new Set<CalendarDay>();
+  for (const part of text
+    .split(",")
+    .map((p) => p.trim())
+    .filter(Boolean)) {
+    const [from = "", to = from, extra] = part.split("..").map((d) => d.trim());
+    if (extra !== undefined || !isCalendarDay(from) || !isCalendarDay(to)) {
+      return { error: `"${part}": expected YYYY-MM-DD or YYYY-MM-DD..YYYY-MM-DD` };
+    }
+    const n = daysBetween(from, to);
+    if (n < 0 || n > 366) return { error: `"${part}": a range runs forward and spans at most a year` };
+    for (let i = 0; i <= n; i++) days.add(addDays(from, i));
+  }
+  return { days: [...days].sort() };
+}
+
+const weekdayNames = ["", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday"];
+
+/**
+ * The deployment's working-day calendar (enforcement.md R0: the State Council's annual notice) from HOLIDAYS and
+ * WORKDAYS (调休 make-up working days) as written. A make-up day must be a Saturday or Sunday (a weekday works
+ * anyway) and not also a rest day; the problem comes back as text naming the variable and the day.
+ */
+export function parseWorkCalendar(text: { holidays: string; workdays: string }): { calendar: WorkCalendar } | { error: string } {
+  const holidays = parseHolidays(text.holidays);
+  if ("error" in holidays) return { error: `HOLIDAYS: ${holidays.error}` };
+  const workdays = parseHolidays(text.workdays);
+  if ("error" in workdays) return { error: `WORKDAYS: ${workdays.error}` };
+  const rest = new Set(holidays.days);
+  for (const day of workdays.days) {
+    if (rest.has(day)) return { error: `WORKDAYS: ${day} is also listed in HOLIDAYS; a day is either a rest day or a working day` };
+    const weekday = isoWeekday(day);
+    if (weekday <= 5) {
+      return { error: `WORKDAYS: ${day} is a ${weekdayNames[weekday]}, a working day already; list only make-up Saturdays and Sundays` };
+    }
+  }
+  return { calendar: { holidays: holidays.days, workdays: workdays.days } };
+}

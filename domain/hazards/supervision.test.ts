@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 import type { Role } from "../access/roles.js";
+import { parseHolidays } from "../common/calendar.js";
 import { SupervisionDelistInput, SupervisionListInput } from "./supervision.dto.js";
 import {
   actsForListing,
@@ -8,7 +9,6 @@ import {
   defaultListingLevel,
   defaultUnitName,
   listableLevels,
-  parseHolidays,
   resumptionReviewDue,
   supersedesListing,
   supervisionLevelOfRegion,

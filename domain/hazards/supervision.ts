@@ -1,5 +1,5 @@
 import type { Role } from "../access/roles.js";
-import { addDays, type CalendarDay, daysBetween, isCalendarDay } from "../common/calendar.js";
+import { addDays, type CalendarDay, daysBetween, type WorkCalendar } from "../common/calendar.js";
 
 /**
  * 挂牌督办 listed supervision (R10; 安全生产法 Art. 41 ¶3): a regulator lists a 重大 hazard at a level, naming the
@@ -101,34 +101,12 @@ export function defaultUnitName(regionName: string): string {
   return `${regionName}安全生产委员会办公室`;
 }
 
-export type ReviewCalendar = {
-  /**
-   * Rest days that extend a period ending on them (民法典 Art. 203: a period whose last day is a statutory holiday
-   * ends on the day after the holiday). Deployment-configurable; default none (see hazards.md Open points).
-   */
-  holidays?: readonly CalendarDay[];
-};
-
 /**
- * A deployment's rest days as it writes them (HOLIDAYS): days and inclusive ranges, comma-separated, e.g.
- * "2026-10-01..2026-10-07,2027-01-01". Returns the days, or the problem as text.
+ * The deployment's calendar as the R9 review reads it: only its rest days (`holidays`) extend a period ending on them
+ * (民法典 Art. 203: a period whose last day is a statutory holiday ends on the day after the holiday); weekends and
+ * 调休 `workdays` do not matter to a calendar-day period. Default none (see hazards.md Open points).
  */
-export function parseHolidays(text: string): { days: CalendarDay[] } | { error: string } {
-  const days = new Set<CalendarDay>();
-  for (const part of text
-    .split(",")
-    .map((p) => p.trim())
-    .filter(Boolean)) {
-    const [from = "", to = from, extra] = part.split("..").map((d) => d.trim());
-    if (extra !== undefined || !isCalendarDay(from) || !isCalendarDay(to)) {
-      return { error: `"${part}": expected YYYY-MM-DD or YYYY-MM-DD..YYYY-MM-DD` };
-    }
-    const n = daysBetween(from, to);
-    if (n < 0 || n > 366) return { error: `"${part}": a range runs forward and spans at most a year` };
-    for (let i = 0; i <= n; i++) days.add(addDays(from, i));
-  }
-  return { days: [...days].sort() };
-}
+export type ReviewCalendar = WorkCalendar;
 
 /**
  * 16号令 Art. 23 (R9): the on-site review of a resumption application is due within 10 days of receipt, counted

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
-import { parseHolidays } from "../hazards/supervision.js";
+import { parseHolidays } from "../common/calendar.js";
 import { addWorkingDays, publicationDeadline, publicResultOf, publishedOnTime, publishWithinWorkingDays } from "./publication.js";
 
 const nationalDay = (parseHolidays("2026-10-01..2026-10-07") as { days: string[] }).days;
@@ -26,6 +26,8 @@ describe("working days (double-random.md R7: results public within 20 working da
     assert.equal(publishWithinWorkingDays, 20);
     assert.equal(publicationDeadline("2026-11-23"), "2026-12-21");
     assert.equal(publicationDeadline("2026-09-30", nationalDay), "2026-11-04");
+    // A make-up Saturday (调休 WORKDAYS) inside the period is a working day: one day earlier.
+    assert.equal(publicationDeadline("2026-09-30", { holidays: nationalDay, workdays: ["2026-10-10"] }), "2026-11-03");
   });
 });
 

@@ -1,4 +1,4 @@
-import { addWorkingDays, type CalendarDay } from "../common/calendar.js";
+import { addWorkingDays, type CalendarDay, type WorkCalendarInput } from "../common/calendar.js";
 import type { InspectionResult } from "./inspection.js";
 
 // 双随机一公开 publication of results (double-random.md R7): per drawn object only its name, USCC, the inspection
@@ -22,13 +22,12 @@ export const publicResultOf: Record<InspectionResult, PublicResult> = {
 // Working-day arithmetic is shared (domain/common/calendar.ts, enforcement.md R0); re-exported for existing callers.
 export { addWorkingDays };
 
-/** R7: the last day a result may be published, counted from the day the inspection ended (Asia/Shanghai). */
-export function publicationDeadline(
-  ended: CalendarDay,
-  holidays: readonly CalendarDay[] = [],
-  workingDays = publishWithinWorkingDays,
-): CalendarDay {
-  return addWorkingDays(ended, workingDays, holidays);
+/**
+ * R7: the last day a result may be published, counted from the day the inspection ended (Asia/Shanghai) in working
+ * days of the deployment's calendar (HOLIDAYS, 调休 WORKDAYS).
+ */
+export function publicationDeadline(ended: CalendarDay, cal: WorkCalendarInput = {}, workingDays = publishWithinWorkingDays): CalendarDay {
+  return addWorkingDays(ended, workingDays, cal);
 }
 
 /**
@@ -38,8 +37,8 @@ export function publicationDeadline(
  */
 export function publishedOnTime(
   p: { ended: CalendarDay; revealedOn: CalendarDay; today: CalendarDay },
-  holidays: readonly CalendarDay[] = [],
+  cal: WorkCalendarInput = {},
 ): boolean {
   const published = p.revealedOn > p.ended ? p.revealedOn : p.ended;
-  return published <= p.today && published <= publicationDeadline(p.ended, holidays);
+  return published <= p.today && published <= publicationDeadline(p.ended, cal);
 }

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { ConfigError, loadConfig } from "./config.js";
+import { ConfigError, loadConfig, workCalendarOf } from "./config.js";
 
 test("defaults: port 3000, ./data, embedded database, 30-minute idle sessions, 12 h absolute", () => {
   const c = loadConfig({});
@@ -45,4 +45,28 @@ test("CASE_ESCALATION_DAYS is read as written (the jobs parse it); a malformed v
     () => loadConfig({ CASE_ESCALATION_DAYS: "leader:5" }),
     (err: unknown) => err instanceof ConfigError && /CASE_ESCALATION_DAYS/.test(err.message),
   );
+});
+
+test("WORKDAYS (调休) is read like HOLIDAYS into one calendar; a day in both, or a weekday, stops the boot naming it", () => {
+  const c = loadConfig({ HOLIDAYS: "2026-10-01..2026-10-07", WORKDAYS: " 2026-09-20 , 2026-10-10" });
+  assert.deepEqual([loadConfig({}).workdays, c.workdays], ["", " 2026-09-20 , 2026-10-10"]);
+  assert.deepEqual(workCalendarOf(c), {
+    holidays: ["2026-10-01", "2026-10-02", "2026-10-03", "2026-10-04", "2026-10-05", "2026-10-06", "2026-10-07"],
+    workdays: ["2026-09-20", "2026-10-10"],
+  });
+  const refused: [Record<string, string>, RegExp][] = [
+    [{ HOLIDAYS: "2026-10-01..2026-10-07", WORKDAYS: "2026-10-03" }, /WORKDAYS: 2026-10-03 is also listed in HOLIDAYS/],
+    [{ WORKDAYS: "2026-10-10,2026-10-12" }, /WORKDAYS: 2026-10-12 is a Monday/],
+    [{ WORKDAYS: "2026-10-09..2026-10-10" }, /WORKDAYS: 2026-10-09 is a Friday/],
+    [{ WORKDAYS: "2026-02-29" }, /WORKDAYS: "2026-02-29"/],
+    [{ WORKDAYS: "十月十日" }, /WORKDAYS/],
+    [{ HOLIDAYS: "2026-02-30" }, /HOLIDAYS: "2026-02-30"/],
+  ];
+  for (const [env, message] of refused) {
+    assert.throws(
+      () => loadConfig(env),
+      (err: unknown) => err instanceof ConfigError && message.test(err.message),
+      JSON.stringify(env),
+    );
+  }
 });

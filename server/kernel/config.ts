@@ -1,5 +1,7 @@
 import { resolve } from "node:path";
 import { z } from "zod";
+import type { WorkCalendar } from "../../domain/common/calendar.js";
+import { parseWorkCalendar } from "../../domain/common/calendar.js";
 
 const Env = z.object({
   /** 16号令 Art. 14 (R4): "15日前" read inclusively (on the 15th is on time); false = due the 14th. */
@@ -87,6 +89,14 @@ const Env = z.object({
     .string()
     .regex(/^[\d\s.,-]*$/, "e.g. 2026-10-01..2026-10-07,2027-01-01")
     .default(""),
+  /**
+   * 调休 make-up working days (Saturdays and Sundays worked, enforcement.md R0), counted as working days like
+   * Monday–Friday, in the same form as HOLIDAYS, e.g. "2026-09-20,2026-10-10". Default none.
+   */
+  WORKDAYS: z
+    .string()
+    .regex(/^[\d\s.,-]*$/, "e.g. 2026-09-20,2026-10-10")
+    .default(""),
   /** Issue 8 §3 case-clock ladder in days overdue, e.g. "leader=5,superior=20" (domain/enforcement/escalation.ts). */
   CASE_ESCALATION_DAYS: z
     .string()
@@ -132,8 +142,10 @@ export type Config = {
   /** R4 rotation recusal: how many previous draws of the same series a prepare looks back (0 = off). */
   drawRotationRounds: number;
   majorListingDays: number;
-  /** HOLIDAYS as written; parsed (and a bad day refused) when the app is built (domain/hazards/supervision.ts). */
+  /** HOLIDAYS as written; checked by loadConfig, read through workCalendarOf (domain/common/calendar.ts). */
   holidays: string;
+  /** WORKDAYS (调休) as written; checked with HOLIDAYS by loadConfig, read through workCalendarOf. */
+  workdays: string;
   /** CASE_NUMBER_TEMPLATE as written; checked when the app is built (domain/enforcement/case-number.ts). */
   caseNumberTemplate: string;
   /** ENFORCEMENT_RULES as written; parsed (a bad setting stops the start) when the enforcement routes are built. */
@@ -146,6 +158,16 @@ export type Config = {
 
 export class ConfigError extends Error {}
 
+/**
+ * The one working-day calendar every rule counts with (enforcement case clocks, R9 review, R7 publication), built
+ * from HOLIDAYS and WORKDAYS; a bad day, a day in both, or a weekday among WORKDAYS is refused naming the variable.
+ */
+export function workCalendarOf(config: Pick<Config, "holidays" | "workdays">): WorkCalendar {
+  const parsed = parseWorkCalendar(config);
+  if ("error" in parsed) throw new ConfigError(`Invalid configuration (environment variables):\n  ${parsed.error}`);
+  return parsed.calendar;
+}
+
 /** Reads and validates the environment once at boot; a bad value stops the process with a clear message. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const parsed = Env.safeParse(env);
@@ -156,6 +178,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const e = parsed.data;
   if (e.WEBHOOK_URL && !e.WEBHOOK_SECRET)
     throw new ConfigError("Invalid configuration (environment variables):\n  WEBHOOK_SECRET: required with WEBHOOK_URL");
+  workCalendarOf({ holidays: e.HOLIDAYS, workdays: e.WORKDAYS }); // refused at start, not at the first count
   return {
     statsDueInclusive: e.STATS_DUE_INCLUSIVE,
     port: e.PORT,
@@ -179,6 +202,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     drawRotationRounds: e.DRAW_ROTATION_ROUNDS,
     majorListingDays: e.MAJOR_LISTING_DAYS,
     holidays: e.HOLIDAYS,
+    workdays: e.WORKDAYS,
     caseNumberTemplate: e.CASE_NUMBER_TEMPLATE,
     caseEscalationDays: e.CASE_ESCALATION_DAYS,
     fiveBatchTags: e.FIVE_BATCH_TAGS,

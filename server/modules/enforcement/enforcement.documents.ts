@@ -147,7 +147,7 @@ export async function issueDocument(db: Db, ctx: Ctx, caseId: string, input: Doc
     }
     const eventRow = eventRows[index] as repo.EventRow;
     const event = events[index] as CaseEvent;
-    const state = caseState(events.slice(0, index + 1), enforcementRules(), hazardRuleSettings().holidays);
+    const state = caseState(events.slice(0, index + 1), enforcementRules(), hazardRuleSettings().calendar);
 
     const seq = await docs.nextDocumentSeq(tx, row.departmentId, year, input.kind);
     const deptShort = departmentShortName(department).replace(/罚$/, "");

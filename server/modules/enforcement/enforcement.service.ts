@@ -48,8 +48,8 @@ import * as repo from "./enforcement.repo.js";
 import { enforcementCases } from "./enforcement.schema.js";
 
 const today = (ctx: Ctx): CalendarDay => shanghaiDay(ctx.now);
-/** 法定节假日 of the working-day periods (行政处罚法 Art. 85): the deployment's HOLIDAYS (config.ts), loaded by buildApp. */
-const calendar = () => hazardRuleSettings().holidays;
+/** The working-day calendar (行政处罚法 Art. 85): the deployment's HOLIDAYS and 调休 WORKDAYS (config.ts), loaded by buildApp. */
+const calendar = () => hazardRuleSettings().calendar;
 
 let caseNumberTemplate = defaultCaseNumberTemplate;
 let rules: EnforcementRules = defaultEnforcementRules;

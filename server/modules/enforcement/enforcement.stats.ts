@@ -100,7 +100,7 @@ export async function caseStats(db: Db, ctx: Ctx, q: CaseStatsQuery): Promise<Ca
   const keyOf = (c: repo.StatsCaseRow) => (q.groupBy === "region" ? c.regionCode.slice(0, length) : c.departmentId);
 
   const tags = fiveBatchTags;
-  const cal = hazardRuleSettings().holidays; // 法定节假日, as the case clocks count them (enforcement.service.ts)
+  const cal = hazardRuleSettings().calendar; // HOLIDAYS and 调休 WORKDAYS, as the case clocks count them (enforcement.service.ts)
   const counts = new Map<string, CaseCounts>();
   const total = emptyCounts(tags);
   for (const c of cases) {

@@ -283,3 +283,26 @@ describe("deployment rules (ENFORCEMENT_RULES)", () => {
     }
   });
 });
+
+// Runs last: building an app sets the deployment's working-day calendar for the process.
+describe("deployment calendar (HOLIDAYS and 调休 WORKDAYS)", () => {
+  test("a make-up weekend counts as working days of the case clocks: the defence period ends a day earlier", async () => {
+    // Configuration inputs, not a real notice: Thu 11-26 off, the weekend of 11-28/29 made up (调休).
+    const other = await enforcementWorld({ HOLIDAYS: "2026-11-26", WORKDAYS: "2026-11-28..2026-11-29" });
+    try {
+      const fine = { party: "unit", items: [{ kind: "fine", amountFen: 10_000_00 }] };
+      const c = await other.openedCase();
+      const d = await other.events(c.id, [{ type: "filed" }, { type: "penalty_notice", penalty: fine }]);
+      // 5 working days from the notice on Mon 11-23: 24, 25, (26 off), 27, Sat 28, Sun 29 → 11-29
+      // (HOLIDAYS alone: Tue 12-01; no calendar: Mon 11-30).
+      assert.equal((d.state.rounds as { statementWindowEnd: string }[])[0]?.statementWindowEnd, "2026-11-29");
+      // So on Mon 11-30 the period has run out and the decision may be issued (行政处罚法 Art. 44/45).
+      other.t.clock.advance(7 * 86_400_000);
+      await other.renewSessions();
+      const decided = await other.events(c.id, [{ type: "decision_issued", penalty: fine }]);
+      assert.deepEqual([decided.phase, decided.events.at(-1).on], ["decided", "2026-11-30"]);
+    } finally {
+      await other.close();
+    }
+  });
+});

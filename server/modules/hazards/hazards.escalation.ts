@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { sql } from "drizzle-orm";
-import { addDays, type CalendarDay, shanghaiDay } from "../../../domain/common/calendar.js";
+import { addDays, shanghaiDay, type WorkCalendar } from "../../../domain/common/calendar.js";
 import {
   daysOverdue,
   defaultLadder,
@@ -15,7 +15,6 @@ import {
 } from "../../../domain/hazards/escalation.js";
 import {
   defaultUnitName,
-  parseHolidays,
   type SupervisionLevel,
   type SupervisionStatus,
   supervisionMachine,
@@ -24,7 +23,7 @@ import {
 import type { AppDeps } from "../../deps.js";
 import { writeAudit, writeAuditBatch } from "../../kernel/audit/audit.js";
 import { type Ctx, systemContext } from "../../kernel/auth/actor.js";
-import type { Config } from "../../kernel/config.js";
+import { type Config, workCalendarOf } from "../../kernel/config.js";
 import { type Db, withTx } from "../../kernel/db/db.js";
 import type { Message } from "../../kernel/i18n/i18n.js";
 import type { JobDefinition } from "../../kernel/jobs/jobs.js";
@@ -61,15 +60,16 @@ const levelNames: Record<string, Message> = {
 };
 const nextLevel: Record<string, SupervisionLevel | undefined> = { county: "city", city: "province" };
 
-/** Deployment settings of the R9/R10 rules (config.ts); set by buildApp (configureHazardRules), defaults until then. */
-export type HazardRuleSettings = { majorListingDays: number; holidays: readonly CalendarDay[] };
-let settings: HazardRuleSettings = { majorListingDays: 30, holidays: [] };
+/**
+ * Deployment settings of the R9/R10 rules (config.ts); set by buildApp (configureHazardRules), defaults until then.
+ * `calendar` (HOLIDAYS + 调休 WORKDAYS) is also the one the enforcement case clocks count with.
+ */
+export type HazardRuleSettings = { majorListingDays: number; calendar: WorkCalendar };
+let settings: HazardRuleSettings = { majorListingDays: 30, calendar: {} };
 
-/** Called once by buildApp (through the supervision routes): MAJOR_LISTING_DAYS and HOLIDAYS, the latter parsed here. */
-export function configureHazardRules(config: Pick<Config, "majorListingDays" | "holidays">): void {
-  const holidays = parseHolidays(config.holidays);
-  if ("error" in holidays) throw new Error(`HOLIDAYS: ${holidays.error}`);
-  settings = { majorListingDays: config.majorListingDays, holidays: holidays.days };
+/** Called once by buildApp (through the supervision routes): MAJOR_LISTING_DAYS, and HOLIDAYS/WORKDAYS as one calendar. */
+export function configureHazardRules(config: Pick<Config, "majorListingDays" | "holidays" | "workdays">): void {
+  settings = { majorListingDays: config.majorListingDays, calendar: workCalendarOf(config) };
 }
 export const hazardRuleSettings = (): HazardRuleSettings => settings;
 

@@ -608,7 +608,7 @@ describe("deployment settings: MAJOR_LISTING_DAYS and HOLIDAYS", () => {
       );
     }
     assert.deepEqual([loadConfig({}).majorListingDays, loadConfig({}).holidays], [30, ""]);
-    assert.throws(() => configureHazardRules({ majorListingDays: 30, holidays: "2026-02-30" }), /HOLIDAYS/);
+    assert.throws(() => configureHazardRules({ majorListingDays: 30, holidays: "2026-02-30", workdays: "" }), /HOLIDAYS/);
   });
 
   // A second app with its own configuration (the rules' settings are per process: this suite runs last).

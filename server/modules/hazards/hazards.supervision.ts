@@ -249,7 +249,7 @@ export async function applyForResumption(db: Db, ctx: Ctx, hazardId: string, inp
   if (sup.resumptionAppliedOn && !sup.resumptionDecision) throw conflict("hazards.supervision.resumption_pending");
   const receivedOn = today(ctx);
   // "10日内" ends on a rest day the deployment lists (HOLIDAYS) → the next working day (民法典 Art. 203); default none.
-  const reviewDue = resumptionReviewDue(receivedOn, { holidays: hazardRuleSettings().holidays });
+  const reviewDue = resumptionReviewDue(receivedOn, hazardRuleSettings().calendar);
   await withTx(db, async (tx) => {
     const row = await updateVersioned(tx, hazardSupervisions, {
       id: sup.id,

@@ -1,20 +1,11 @@
-import { type CalendarDay, shanghaiDay } from "../../../domain/common/calendar.js";
-import { parseHolidays } from "../../../domain/hazards/supervision.js";
+import { shanghaiDay, type WorkCalendar } from "../../../domain/common/calendar.js";
 import type { PublicDrawResults } from "../../../domain/inspections/inspection.dto.js";
 import type { InspectionResult } from "../../../domain/inspections/inspection.js";
 import { publicationDeadline, publicResultOf, publishWithinWorkingDays } from "../../../domain/inspections/publication.js";
 import type { Ctx } from "../../kernel/auth/actor.js";
-import type { Config } from "../../kernel/config.js";
 import { type Db, sql } from "../../kernel/db/db.js";
 import { publishedDraw } from "../random-draws/random-draws.service.js";
 import { finishedOfDraws } from "./inspections.stats.repo.js";
-
-/** HOLIDAYS as rest days for the working-day count of R7 (a bad value already stops the boot, see hazards). */
-export function holidaysOf(config: Pick<Config, "holidays">): CalendarDay[] {
-  const parsed = parseHolidays(config.holidays);
-  if ("error" in parsed) throw new Error(`HOLIDAYS: ${parsed.error}`);
-  return parsed.days;
-}
 
 /**
  * 双随机一公开 results (double-random.md R7), public, no sign-in: for a draw whose public record shows its result
@@ -22,7 +13,7 @@ export function holidaysOf(config: Pick<Config, "holidays">): CalendarDay[] {
  * enterprise's name and USCC, the day the inspection ended and the result, nothing more. A result is public from
  * the moment its inspection finishes; `publishBy` is the deadline R7 sets (the end + 20 working days).
  */
-export async function publicDrawResults(db: Db, ctx: Ctx, drawId: string, holidays: readonly CalendarDay[]): Promise<PublicDrawResults> {
+export async function publicDrawResults(db: Db, ctx: Ctx, drawId: string, calendar: WorkCalendar): Promise<PublicDrawResults> {
   const draw = await publishedDraw(db, ctx, drawId);
   // Public: every linked inspection counts, whoever may read it (the link was checked when it started).
   const finished = await finishedOfDraws(db, sql`true`, [draw.id]);
@@ -40,7 +31,7 @@ export async function publicDrawResults(db: Db, ctx: Ctx, drawId: string, holida
         name: object.name,
         inspectedOn,
         result: publicResultOf[result],
-        publishBy: publicationDeadline(inspectedOn, holidays),
+        publishBy: publicationDeadline(inspectedOn, calendar),
       };
     });
   return { drawId: draw.id, planCode: draw.planCode, title: draw.title, publishWithinWorkingDays, results };

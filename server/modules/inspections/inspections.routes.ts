@@ -15,9 +15,10 @@ import {
   PublicDrawResults,
 } from "../../../domain/inspections/inspection.dto.js";
 import type { AppDeps } from "../../deps.js";
+import { workCalendarOf } from "../../kernel/config.js";
 import { errorResponses } from "../../kernel/http/responses.js";
 import type { Server } from "../../kernel/http/server.js";
-import { holidaysOf, publicDrawResults } from "./inspections.publication.js";
+import { publicDrawResults } from "./inspections.publication.js";
 import { inspectionReport } from "./inspections.report.js";
 import {
   createInspection,
@@ -37,7 +38,7 @@ const responsesBodyLimit = maxPhotosPerBatch * 14 * 1024 * 1024 + 2 * 1024 * 102
 const finishBodyLimit = 24 * 1024 * 1024;
 
 export function inspectionsRoutes(app: Server, { db, config }: AppDeps) {
-  const holidays = holidaysOf(config);
+  const calendar = workCalendarOf(config); // R7's working days: HOLIDAYS and 调休 WORKDAYS
 
   app.get(
     "/api/inspections",
@@ -157,7 +158,7 @@ export function inspectionsRoutes(app: Server, { db, config }: AppDeps) {
         response: { 200: PublicDrawResults, 400: ErrorBody, 404: ErrorBody, 429: ErrorBody },
       },
     },
-    (req) => publicDrawResults(db, req.ctx, req.params.id, holidays),
+    (req) => publicDrawResults(db, req.ctx, req.params.id, calendar),
   );
 
   app.get(

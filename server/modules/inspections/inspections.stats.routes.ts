@@ -1,16 +1,16 @@
 import { InspectionStats, InspectionStatsQuery } from "../../../domain/inspections/stats.dto.js";
 import type { AppDeps } from "../../deps.js";
+import { workCalendarOf } from "../../kernel/config.js";
 import { errorResponses } from "../../kernel/http/responses.js";
 import type { Server } from "../../kernel/http/server.js";
 import { langOf } from "../../kernel/i18n/i18n.js";
-import { holidaysOf } from "./inspections.publication.js";
 import { inspectionStats } from "./inspections.stats.js";
 import { inspectionStatsWorkbook, xlsxType } from "./inspections.stats.sheet.js";
 
 const tags = ["inspections"];
 
 export function inspectionStatsRoutes(app: Server, { db, config }: AppDeps) {
-  const calendar = { holidays: holidaysOf(config) }; // R7's working days
+  const calendar = workCalendarOf(config); // R7's working days: HOLIDAYS and 调休 WORKDAYS
   app.get(
     "/api/inspections/stats",
     {

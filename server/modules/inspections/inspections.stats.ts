@@ -1,5 +1,5 @@
 import { scopeKindOf } from "../../../domain/access/roles.js";
-import { addDays, type CalendarDay, shanghaiDay, shanghaiMidnight } from "../../../domain/common/calendar.js";
+import { addDays, shanghaiDay, shanghaiMidnight, type WorkCalendar } from "../../../domain/common/calendar.js";
 import { maxPageSize } from "../../../domain/common/page.js";
 import { inspectionKinds } from "../../../domain/inspections/inspection.js";
 import { publishedOnTime as isPublishedOnTime } from "../../../domain/inspections/publication.js";
@@ -116,7 +116,7 @@ async function doubleRandomFigures(
   ctx: Ctx,
   w: { from: string; to: string },
   f: { region: string | null; departmentId: string | null },
-  holidays: readonly CalendarDay[],
+  calendar: WorkCalendar,
 ): Promise<DoubleRandomFigures> {
   const after = shanghaiMidnight(w.from).getTime();
   const before = shanghaiMidnight(addDays(w.to, 1)).getTime();
@@ -147,7 +147,7 @@ async function doubleRandomFigures(
   for (const r of firstFinish.values()) {
     const revealedOn = publicFrom.get(r.drawId);
     const ended = shanghaiDay(r.finishedAt);
-    if (revealedOn && isPublishedOnTime({ ended, revealedOn, today: today(ctx) }, holidays)) publishedOnTime++;
+    if (revealedOn && isPublishedOnTime({ ended, revealedOn, today: today(ctx) }, calendar)) publishedOnTime++;
   }
   const inspected = firstFinish.size;
   return { draws: draws.length, drawn, inspected, inspectedRate: shareOf(inspected, drawn), publishedOnTime };
@@ -164,14 +164,9 @@ async function registered(db: Db, prefix: string): Promise<number> {
  * and one group per child region (or per department): inspections by kind, supervisory inspections and finished
  * ones, enterprises covered and the coverage of the register, approved plan items due and done, hazards raised per
  * finished inspection and 重大 among them; and the double-random draws executed in the period with the share of
- * drawn enterprises inspected and of results published on time. `calendar.holidays`: HOLIDAYS (working days).
+ * drawn enterprises inspected and of results published on time. `calendar`: HOLIDAYS and 调休 WORKDAYS (R7's working days).
  */
-export async function inspectionStats(
-  db: Db,
-  ctx: Ctx,
-  q: InspectionStatsQuery,
-  calendar: { holidays: readonly CalendarDay[] } = { holidays: [] },
-): Promise<InspectionStats> {
+export async function inspectionStats(db: Db, ctx: Ctx, q: InspectionStatsQuery, calendar: WorkCalendar = {}): Promise<InspectionStats> {
   const actor = ctx.actor as Actor;
   const { from, to, region, department, childCodeLength } = await statsFrame(
     db,
@@ -187,7 +182,7 @@ export async function inspectionStats(
     repo.inspectionCounts(db, inspectionScope(actor), window, filter, key),
     repo.planCounts(db, planItemScope(actor), window, filter, key),
     repo.raisedHazards(db, inspectionScope(actor), window, filter, key),
-    doubleRandomFigures(db, ctx, window, filter, calendar.holidays),
+    doubleRandomFigures(db, ctx, window, filter, calendar),
   ]);
   // 重大 among the hazards raised, as the hazard register grades them now (batched by 1,000 ids).
   const major = new Map<string | null, number>();
