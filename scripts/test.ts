@@ -47,6 +47,7 @@ export const unitFiles = [
   "server/modules/industries/industries.test.ts",
   "server/modules/enterprises/enterprises.test.ts",
   "server/modules/enterprises/enterprises-sheet.test.ts",
+  "server/modules/enterprises/enterprises.moves.test.ts",
   "server/modules/departments/departments.test.ts",
   "server/modules/grid/grid.test.ts",
   "server/modules/risk/risk.test.ts",

@@ -9,7 +9,9 @@ import { authenticator } from "./modules/accounts/session.service.js";
 import { tokensRoutes } from "./modules/accounts/tokens.routes.js";
 import { usersRoutes } from "./modules/accounts/users.routes.js";
 import { auditRoutes } from "./modules/audit/audit.routes.js";
+import { registerChecklistMoves } from "./modules/checklists/checklists.moves.js";
 import { checklistsRoutes } from "./modules/checklists/checklists.routes.js";
+import { registerChecksMoves } from "./modules/checks/checks.moves.js";
 import { checksRoutes } from "./modules/checks/checks.routes.js";
 import { departmentsRoutes } from "./modules/departments/departments.routes.js";
 import { caseClockRoutes } from "./modules/enforcement/enforcement.clocks.routes.js";
@@ -20,19 +22,23 @@ import { caseStatsRoutes } from "./modules/enforcement/enforcement.stats.routes.
 import { enterpriseSheetRoutes, enterprisesRoutes } from "./modules/enterprises/enterprises.routes.js";
 import { gridRoutes } from "./modules/grid/grid.routes.js";
 import { exposureRoutes } from "./modules/hazards/hazards.exposure.routes.js";
+import { registerHazardMoves } from "./modules/hazards/hazards.moves.js";
 import { hazardsRoutes } from "./modules/hazards/hazards.routes.js";
 import { registerHazardHooks } from "./modules/hazards/hazards.service.js";
 import { hazardStatsRoutes } from "./modules/hazards/hazards.stats.routes.js";
 import { supervisionRoutes } from "./modules/hazards/hazards.supervision.routes.js";
 import { industriesRoutes } from "./modules/industries/industries.routes.js";
+import { registerInspectionMoves } from "./modules/inspections/inspections.moves.js";
 import { inspectionPlansRoutes } from "./modules/inspections/inspections.plans.routes.js";
 import { inspectionsRoutes } from "./modules/inspections/inspections.routes.js";
 import { selfInspectionRoutes } from "./modules/inspections/inspections.self.routes.js";
 import { inspectionStatsRoutes } from "./modules/inspections/inspections.stats.routes.js";
+import { registerMajorHazardMoves } from "./modules/major-hazard/major-hazard.moves.js";
 import { majorHazardRoutes } from "./modules/major-hazard/major-hazard.routes.js";
 import { notificationsRoutes } from "./modules/notifications/notifications.routes.js";
 import { randomDrawsRoutes } from "./modules/random-draws/random-draws.routes.js";
 import { regionsRoutes } from "./modules/regions/regions.routes.js";
+import { registerRiskMoves } from "./modules/risk/risk.moves.js";
 import { riskRoutes } from "./modules/risk/risk.routes.js";
 import { riskNoticeCardRoutes } from "./modules/risk/risk-notice-card.routes.js";
 
@@ -68,6 +74,13 @@ export async function buildApp(deps: AppDeps): Promise<Server> {
   app.get("/api/openapi.json", { config: { permission: "public" }, schema: { hide: true } }, async () => app.swagger());
 
   registerHazardHooks(); // a failed check raises a hazard in its transaction (checks.hooks.ts)
+  // 企业迁址: records of what an enterprise is and has follow it to its new region (enterprises.moves.ts).
+  registerRiskMoves();
+  registerChecksMoves();
+  registerMajorHazardMoves();
+  registerHazardMoves();
+  registerInspectionMoves();
+  registerChecklistMoves();
   for (const routes of [
     authRoutes,
     usersRoutes,

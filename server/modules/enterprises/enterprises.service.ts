@@ -17,6 +17,7 @@ import { departmentResolver, departmentsByIds } from "../departments/departments
 import { findIndustries } from "../industries/industries.service.js";
 import { findRegion, pathNames } from "../regions/regions.service.js";
 import { enterpriseEntity } from "./enterprises.messages.js";
+import { followMove } from "./enterprises.moves.js";
 import { enterpriseScope, mayPlaceAt } from "./enterprises.policy.js";
 import * as repo from "./enterprises.repo.js";
 import { enterprises } from "./enterprises.schema.js";
@@ -188,6 +189,11 @@ export async function updateEnterprise(db: Db, ctx: Ctx, id: string, input: Ente
       : {};
   const row = await withTx(db, async (tx) => {
     const r = await updateVersioned(tx, enterprises, { id, version, set: { ...changes, ...department, updatedAt: ctx.now } });
+    // 企业迁址: the scope copies of its records follow it in this transaction (enterprises.moves.ts).
+    const followed =
+      r.regionCode === current.regionCode
+        ? undefined
+        : await followMove(tx, { enterpriseId: id, from: current.regionCode, to: r.regionCode });
     await writeAudit(tx, ctx, {
       action: "enterprise.updated",
       entityType: "enterprise",
@@ -195,6 +201,7 @@ export async function updateEnterprise(db: Db, ctx: Ctx, id: string, input: Ente
       regionCode: r.regionCode,
       before: current,
       after: r,
+      ...(followed && { detail: { followed } }),
     });
     return r;
   });
