@@ -158,6 +158,43 @@ describe("Excel import", () => {
     assert.equal(wb.worksheets[0]?.rowCount, 6, "header + 5 rejections");
   });
 
+  test("an imported row that places a registered enterprise in another village moves its records with it (企业迁址)", async () => {
+    const mover = await buildEnterprise(t, { name: "溧阳市迁址导入有限公司", uscc: usccFor(700) });
+    const owner = await signIn(t, (await buildUser(t, { role: "enterprise_admin", enterpriseId: mover.id })).username);
+    const hazard = await t.app.inject({
+      method: "POST",
+      url: "/api/hazards",
+      headers: owner.headers(),
+      payload: { enterpriseId: mover.id, description: "仓库消防通道堆放杂物", location: "成品仓库", source: "self_check", photos: [] },
+    });
+    assert.equal(hazard.statusCode, 201, hazard.body);
+    const [village] = await rows<{ code: string }>(
+      t.database.db,
+      sql`select code from regions where code like '320481%' and level = 'village' and status = 'active' and code <> '320481002001' order by code limit 1`,
+    );
+    const to = village?.code as string;
+    const regionOfHazard = async () =>
+      (await rows<{ region_code: string }>(t.database.db, sql`select region_code from hazards where id = ${hazard.json().id}`))[0]
+        ?.region_code;
+    assert.equal(await regionOfHazard(), "320481002001");
+
+    const res = await upload("迁址.xlsx", await workbookOf([good({ uscc: mover.uscc, name: "溧阳市迁址导入有限公司", regionCode: to })]));
+    assert.equal(res.statusCode, 201, res.body);
+    assert.equal(res.json().toUpdate, 1);
+    const commit = await t.app.inject({
+      method: "POST",
+      url: `/api/enterprises/import/${res.json().id}/commit`,
+      headers: liyang.headers(),
+      payload: { version: res.json().version },
+    });
+    assert.equal(commit.statusCode, 200, commit.body);
+    assert.equal(await regionOfHazard(), to, "the hazard's scope copy followed the enterprise");
+    const history = (
+      await t.app.inject({ method: "GET", url: `/api/enterprises/${mover.id}/history`, headers: { cookie: liyang.cookie } })
+    ).json();
+    assert.equal(history.items[0].diff.detail.followed.hazards, 1);
+  });
+
   test("a non-xlsx upload, or garbage named .xlsx, is refused with 400 and stores nothing", async () => {
     const stored = await importsStored();
     const txt = await upload("list.csv", Buffer.from("name,uscc\n"), "en");

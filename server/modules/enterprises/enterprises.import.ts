@@ -15,6 +15,7 @@ import { departmentResolver } from "../departments/departments.service.js";
 import { findIndustries } from "../industries/industries.service.js";
 import { findRegions } from "../regions/regions.service.js";
 import { mayPlaceAt } from "./enterprises.policy.js";
+import { followMove } from "./enterprises.moves.js";
 import { enterpriseImportRows, enterpriseImports, enterprises } from "./enterprises.schema.js";
 import type { SheetRow } from "./enterprises.sheet.js";
 
@@ -233,6 +234,11 @@ export async function commitImport(db: Db, ctx: Ctx, id: string, version: number
         })
         .where(eq(enterprises.id, r.enterpriseId as string))
         .returning();
+      // 企业迁址 by import: the scope copies of its records follow it, as in updateEnterprise (enterprises.moves.ts).
+      const followed =
+        after && before && after.regionCode !== before.regionCode
+          ? await followMove(tx, { enterpriseId: after.id, from: before.regionCode, to: after.regionCode })
+          : undefined;
       if (after)
         events.push({
           action: "enterprise.updated",
@@ -241,7 +247,7 @@ export async function commitImport(db: Db, ctx: Ctx, id: string, version: number
           regionCode: after.regionCode,
           before,
           after,
-          detail: { importId: id },
+          detail: { importId: id, ...(followed && { followed }) },
         });
     }
     events.push({
