@@ -4,7 +4,7 @@ import type { Browser, Page } from "playwright-core";
 import { addDays, shanghaiDay } from "../domain/common/calendar.js";
 import { lastEndedPeriod } from "../domain/hazards/stats.js";
 import { buildEnterprise, buildUser, seedReference, signIn, testPassword, usccFor } from "../server/test/harness.js";
-import { chooseOption, clickUntil, launchBrowser, startServer, withScreenshot } from "./support.js";
+import { chooseOption, clickUntil, launchBrowser, startServer, watchCsp, withScreenshot } from "./support.js";
 
 let server: Awaited<ReturnType<typeof startServer>>;
 let browser: Browser;
@@ -62,6 +62,7 @@ test("the enterprise administrator reports a major hazard from a phone, plans an
   const deadline = addDays(shanghaiDay(server.clock.now()), 30);
 
   const mobile = await signedIn(entAdmin.username, phone);
+  const mobileCsp = await watchCsp(mobile);
   const hazardId = await withScreenshot(mobile, "hazards-phone-report", async () => {
     // The menu is a drawer on a phone.
     await mobile.getByRole("button", { name: "展开或收起菜单" }).click();
@@ -121,10 +122,13 @@ test("the enterprise administrator reports a major hazard from a phone, plans an
     // A 重大 hazard is accepted by the regulator, not the enterprise.
     assert.equal(await mobile.locator("#hazard-accept").count(), 0);
     await assertNoSidewaysScroll(mobile);
+    // Camera input, data: previews, the stored photos: nothing the Content-Security-Policy had to block.
+    assert.deepEqual(mobileCsp.violations(), []);
     return id;
   });
 
   const page = await signedIn(inspector.username, desktop);
+  const pageCsp = await watchCsp(page);
   await withScreenshot(page, "hazards-stats-before", async () => {
     // 溧阳市 this year, on this fresh database: the one 重大 hazard, found and still open.
     await page.getByRole("menu").first().getByText("隐患统计分析", { exact: true }).click();
@@ -178,6 +182,8 @@ test("the enterprise administrator reports a major hazard from a phone, plans an
     // Grouped by enterprise, the plant is the one row.
     await page.getByTestId("stats-group-enterprise").click();
     await page.getByTestId("stats-table").getByText("溧阳市隐患演示化工有限公司").waitFor();
+    // The charts, the photo viewer and the forms ran under the Content-Security-Policy without a blocked resource.
+    assert.deepEqual(pageCsp.violations(), []);
   });
 
   // What was stored: accepted 重大 hazard with the criterion, the plan, one before and one after photo, four steps.

@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
 import type { Browser, Page } from "playwright-core";
 import { buildUser, testPassword } from "../server/test/harness.js";
-import { clickUntil, launchBrowser, startServer, trackRequests, withScreenshot } from "./support.js";
+import { clickUntil, launchBrowser, startServer, trackRequests, watchCsp, withScreenshot } from "./support.js";
 
 let server: Awaited<ReturnType<typeof startServer>>;
 let browser: Browser;
@@ -29,6 +29,7 @@ async function signInAs(page: Page, username: string, password: string) {
 test("administrator: wrong password in both languages, sign in, menu, English and back, sign out", async () => {
   const admin = await buildUser(server, { username: "e2e-admin" });
   const page = await newPage();
+  const csp = await watchCsp(page);
   await withScreenshot(page, "shell-admin", async () => {
     await page.goto(`${server.baseUrl}/`);
     // Not signed in: sent to the sign-in page.
@@ -76,6 +77,23 @@ test("administrator: wrong password in both languages, sign in, menu, English an
     await signInAs(page, admin.username, testPassword);
     await page.waitForURL(/\/admin\/users$/);
     await page.getByRole("cell", { name: admin.username, exact: true }).waitFor();
+    // Sign-in, menus, both languages, a reload: nothing the Content-Security-Policy had to block.
+    assert.deepEqual(csp.violations(), []);
+  });
+});
+
+test("the API documentation (Swagger UI) renders under its own Content-Security-Policy", async () => {
+  const page = await newPage();
+  const csp = await watchCsp(page);
+  await withScreenshot(page, "shell-api-docs", async () => {
+    await page.goto(`${server.baseUrl}/api/docs/`);
+    await page.getByRole("heading", { name: /Redline 红线 API/ }).waitFor({ timeout: 30_000 });
+    // The operations are listed, and one answers when tried (a same-origin request the policy allows).
+    await page.locator(".opblock-summary-path", { hasText: /^\/api\/health$/ }).click();
+    await page.getByRole("button", { name: "Try it out", exact: true }).click();
+    await page.getByRole("button", { name: "Execute", exact: true }).click();
+    await page.locator(".live-responses-table .response-col_status", { hasText: "200" }).waitFor();
+    assert.deepEqual(csp.violations(), []);
   });
 });
 

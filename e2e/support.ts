@@ -208,3 +208,23 @@ export function trackRequests(page: Page): { quiet(ms?: number): Promise<void> }
     },
   };
 }
+
+/**
+ * Collects the Content-Security-Policy violations of `page` (its current document, and every document its context
+ * opens from now on, new tabs included); `violations()` lists them. Chromium reports some (a caught eval, for one) only
+ * as a `securitypolicyviolation` event, never on the console, so the event is what is listened to.
+ */
+export async function watchCsp(page: Page): Promise<{ violations(): string[] }> {
+  const found: string[] = [];
+  const context = page.context();
+  await context.exposeBinding("__redlineCspViolation", (_source, v: string) => found.push(v));
+  const listen = () =>
+    document.addEventListener("securitypolicyviolation", (e) =>
+      (window as unknown as { __redlineCspViolation(v: string): void }).__redlineCspViolation(
+        `${e.effectiveDirective} blocked ${e.blockedURI || "(inline)"} in ${e.documentURI} at ${e.sourceFile}:${e.lineNumber}`,
+      ),
+    );
+  await context.addInitScript(listen);
+  await page.evaluate(listen);
+  return { violations: () => [...found] };
+}

@@ -1,4 +1,4 @@
-import { randomUUID } from "node:crypto";
+import { createHash, randomUUID } from "node:crypto";
 import cookie from "@fastify/cookie";
 import multipart from "@fastify/multipart";
 import swagger from "@fastify/swagger";
@@ -27,6 +27,62 @@ declare module "fastify" {
 
 export type ServerOptions = Pick<Config, "logLevel" | "trustProxy" | "importMaxMb"> & { version: string };
 
+/**
+ * The one inline script of web/index.html: it turns off zod's `new Function` probe, which the browser reports as a
+ * CSP violation on every load even though zod catches the error. Allowed by its hash, so no other inline script
+ * runs; server/access.test.ts checks index.html against this.
+ */
+const zodJitlessScript = "globalThis.__zod_globalConfig = { jitless: true };";
+
+/**
+ * Content-Security-Policy: scripts from the site only (no eval), connections to the site only. The web client's policy, also sent with API answers
+ * (JSON, photos, inline PDFs: Chromium's PDF viewer works under it). style-src keeps 'unsafe-inline' because Ant Design's
+ * CSS-in-JS injects <style> elements (and index.html has one); photo previews are data: URLs; blob: images and workers
+ * stay open for object-URL previews and an offline worker (none today). frame-ancestors 'none' = X-Frame-Options DENY.
+ */
+const contentSecurityPolicy = [
+  "default-src 'self'",
+  `script-src 'self' 'sha256-${createHash("sha256").update(zodJitlessScript).digest("base64")}'`,
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "connect-src 'self'",
+  "font-src 'self' data:",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'self'",
+  "frame-ancestors 'none'",
+  "worker-src 'self' blob:",
+].join("; ");
+
+/**
+ * Swagger UI at /api/docs: its page loads only its own files (no inline script, so no hash), its bundle injects a
+ * <style> element and its stylesheet embeds data: images.
+ */
+const docsContentSecurityPolicy = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data:",
+  "connect-src 'self'",
+  "font-src 'self' data:",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'self'",
+  "frame-ancestors 'none'",
+].join("; ");
+
+const securityHeaders = {
+  // Baseline browser hardening: no MIME sniffing, no framing (clickjacking), no cross-site referrers.
+  "x-content-type-options": "nosniff",
+  "x-frame-options": "DENY",
+  "referrer-policy": "same-origin",
+  "content-security-policy": contentSecurityPolicy,
+  // No browsing context shared with other sites' windows (no window.opener across origins).
+  "cross-origin-opener-policy": "same-origin",
+  // The phone hazard report uses the camera and GPS (this site only); microphone, payment and USB never.
+  "permissions-policy": "camera=(self), geolocation=(self), microphone=(), payment=(), usb=()",
+};
+
 /** Fastify with zod validation, one error format, request ids, structured logs and OpenAPI. */
 export async function createServer(options: ServerOptions): Promise<Server> {
   const app = Fastify({
@@ -44,15 +100,10 @@ export async function createServer(options: ServerOptions): Promise<Server> {
   app.decorate("routePermissions", recordRoutePermissions(app));
   app.setValidatorCompiler(zodValidatorCompiler);
   app.setSerializerCompiler(zodSerializerCompiler);
-  // Set once as the request arrives (a synchronous hook: this runs on every request).
+  // Set once as the request arrives (a synchronous hook: this runs on every request; the strings are built once).
   app.addHook("onRequest", (req, reply, done) => {
-    reply.headers({
-      "x-request-id": req.id,
-      // Baseline browser hardening: no MIME sniffing, no framing (clickjacking), no cross-site referrers.
-      "x-content-type-options": "nosniff",
-      "x-frame-options": "DENY",
-      "referrer-policy": "same-origin",
-    });
+    reply.headers(securityHeaders);
+    reply.header("x-request-id", req.id);
     done();
   });
   app.setErrorHandler((err, req, reply) => sendError(err, req, reply));
@@ -80,7 +131,8 @@ export async function createServer(options: ServerOptions): Promise<Server> {
     },
     transform: jsonSchemaTransform,
   });
-  await app.register(swaggerUi, { routePrefix: "/api/docs" });
+  // Swagger UI's own policy (the plugin's onSend hook, on its routes only): see docsContentSecurityPolicy.
+  await app.register(swaggerUi, { routePrefix: "/api/docs", staticCSP: docsContentSecurityPolicy });
   return app as unknown as Server;
 }
 
