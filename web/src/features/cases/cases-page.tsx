@@ -4,10 +4,8 @@ import { shanghaiDay } from "../../../../domain/common/calendar.js";
 import { type CasePhase, casePhases } from "../../../../domain/enforcement/case.js";
 import { PageHeader } from "../../components/page-header.js";
 import { FilterActions, PagedTable, usePagedList } from "../../components/paged-table.js";
-import { RegionSelect } from "../../components/region-select.js";
 import { useT } from "../../i18n/i18n-context.js";
-import { useCurrentUser } from "../auth/session-context.js";
-import { EnterpriseSelect } from "../hazards/hazard-pickers.js";
+import { ScopeFilterItems } from "../hazards/hazard-pickers.js";
 import { CasePhaseTag, useCaseLabel } from "./case-labels.js";
 import { type Case, type CaseFilters, casesApi } from "./cases-api.js";
 
@@ -31,8 +29,6 @@ export function DueText({ due, today }: { due: string | null; today: string }) {
 export function CasesPage() {
   const t = useT();
   const label = useCaseLabel();
-  const me = useCurrentUser();
-  const isEnterprise = !!me.enterpriseId;
   const [form] = Form.useForm<CaseFilters>();
   const paged = usePagedList<CaseFilters, Case>((q, signal) => casesApi.list(q, signal), {});
   const today = shanghaiDay(new Date());
@@ -49,16 +45,7 @@ export function CasesPage() {
             options={casePhases.map((p) => ({ value: p, label: label("phase", p) }))}
           />
         </Form.Item>
-        {!isEnterprise && (
-          <>
-            <Form.Item name="enterprise" style={{ minWidth: 220 }}>
-              <EnterpriseSelect allowClear />
-            </Form.Item>
-            <Form.Item name="region">
-              <RegionSelect allowClear rootCode={me.regionCode ?? undefined} placeholder={t("cases.region")} style={{ width: 200 }} />
-            </Form.Item>
-          </>
-        )}
+        <ScopeFilterItems regionPlaceholder={t("cases.region")} />
         <FilterActions
           onReset={() => {
             form.resetFields();

@@ -1,7 +1,9 @@
-import { Descriptions, Select, Typography } from "antd";
+import { Descriptions, Form, Select, Typography } from "antd";
 import { useState } from "react";
 import { useApi } from "../../api/use-api.js";
+import { RegionSelect } from "../../components/region-select.js";
 import { useT } from "../../i18n/i18n-context.js";
+import { useCurrentUser } from "../auth/session-context.js";
 import { enterprisesApi } from "../enterprises/enterprises-api.js";
 import { type CriterionItem, hazardsApi } from "./hazards-api.js";
 
@@ -36,6 +38,25 @@ export function EnterpriseSelect({
 }
 
 /** The 判定标准 item as a citation: standard, document number and item, and its text (R2). */
+/**
+ * The enterprise and region filters of a regulator's register (form fields `enterprise` and `region`, the region
+ * picker rooted at the user's own region); nothing for enterprise users, who only ever see their own enterprise.
+ */
+export function ScopeFilterItems({ regionPlaceholder }: { regionPlaceholder: string }) {
+  const me = useCurrentUser();
+  if (me.enterpriseId) return null;
+  return (
+    <>
+      <Form.Item name="enterprise" style={{ minWidth: 220 }}>
+        <EnterpriseSelect allowClear />
+      </Form.Item>
+      <Form.Item name="region">
+        <RegionSelect allowClear rootCode={me.regionCode ?? undefined} placeholder={regionPlaceholder} style={{ width: 200 }} />
+      </Form.Item>
+    </>
+  );
+}
+
 export function CriterionCard({ item }: { item: CriterionItem }) {
   const t = useT();
   return (

@@ -15,13 +15,12 @@ import {
 } from "../../../../domain/hazards/hazard.js";
 import { PageHeader } from "../../components/page-header.js";
 import { FilterActions, PagedTable, usePagedList } from "../../components/paged-table.js";
-import { RegionSelect } from "../../components/region-select.js";
 import { formatDateTime } from "../../i18n/format.js";
 import { useT } from "../../i18n/i18n-context.js";
 import { useCurrentUser } from "../auth/session-context.js";
 import { HazardsExportButton } from "./exposure-export-button.js";
 import { DeadlineText, HazardLevelTag, HazardStateTag, useHazardLabel } from "./hazard-labels.js";
-import { EnterpriseSelect } from "./hazard-pickers.js";
+import { ScopeFilterItems } from "./hazard-pickers.js";
 import { type Hazard, type HazardFilters, hazardsApi } from "./hazards-api.js";
 
 type Tab = "all" | "open" | "awaiting" | "overdue" | "major" | "supervised";
@@ -153,16 +152,7 @@ export function HazardsPage() {
             options={hazardCategoryKeys.map((c) => ({ value: c, label: label("category", c) }))}
           />
         </Form.Item>
-        {!isEnterprise && (
-          <>
-            <Form.Item name="enterprise" style={{ minWidth: 220 }}>
-              <EnterpriseSelect allowClear />
-            </Form.Item>
-            <Form.Item name="region">
-              <RegionSelect allowClear rootCode={me.regionCode ?? undefined} placeholder={t("hazards.region")} style={{ width: 200 }} />
-            </Form.Item>
-          </>
-        )}
+        <ScopeFilterItems regionPlaceholder={t("hazards.region")} />
         <FilterActions
           onReset={() => {
             form.resetFields();
