@@ -14,8 +14,8 @@ import { applyTransition, defineMachine } from "../../kernel/workflow/state-mach
 import { departmentResolver } from "../departments/departments.service.js";
 import { findIndustries } from "../industries/industries.service.js";
 import { findRegions } from "../regions/regions.service.js";
-import { mayPlaceAt } from "./enterprises.policy.js";
 import { followMove } from "./enterprises.moves.js";
+import { mayPlaceAt } from "./enterprises.policy.js";
 import { enterpriseImportRows, enterpriseImports, enterprises } from "./enterprises.schema.js";
 import type { SheetRow } from "./enterprises.sheet.js";
 
