@@ -1,4 +1,6 @@
-import type { Db } from "../../kernel/db/db.js";
+import { and, eq, type SQL, sql } from "drizzle-orm";
+import type { AnyPgColumn, PgTable } from "drizzle-orm/pg-core";
+import { type Db, rows } from "../../kernel/db/db.js";
 
 /** An enterprise placed in another village (`from` → `to` are village codes). */
 export type EnterpriseMove = { enterpriseId: string; from: string; to: string };
@@ -27,9 +29,25 @@ export function onEnterpriseMoved(name: string, follow: MoveFollower): () => voi
   };
 }
 
-/** The count a follower answers: the rows its `update … returning(…)` came back with. */
-export async function rowsUpdated(update: PromiseLike<unknown[]>): Promise<number> {
-  return (await update).length;
+/** A table keeping a copy of the enterprise's region: its `enterprise_id` and `region_code` columns. */
+type RegionCopy = PgTable & { enterpriseId: AnyPgColumn; regionCode: AnyPgColumn };
+
+/**
+ * The usual follower: every row of `table` that belongs to the enterprise (and matches `only`, when given) takes the
+ * new region code. Answers the function that removes it again.
+ */
+export function followRegionCopy(name: string, table: RegionCopy, only?: SQL): () => void {
+  return onEnterpriseMoved(
+    name,
+    async (tx, m) =>
+      (
+        await rows(
+          tx,
+          sql`update ${table} set ${sql.identifier(table.regionCode.name)} = ${m.to}
+              where ${and(eq(table.enterpriseId, m.enterpriseId), only)} returning 1`,
+        )
+      ).length,
+  );
 }
 
 /** Runs every follower in registration order inside `tx`; answers rows updated by name (the move's audit detail). */

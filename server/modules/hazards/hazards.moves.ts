@@ -1,5 +1,4 @@
-import { eq } from "drizzle-orm";
-import { onEnterpriseMoved, rowsUpdated } from "../enterprises/enterprises.moves.js";
+import { followRegionCopy } from "../enterprises/enterprises.moves.js";
 import { hazardPhotos, hazards } from "./hazards.schema.js";
 
 /**
@@ -9,16 +8,6 @@ import { hazardPhotos, hazards } from "./hazards.schema.js";
  * hazard_changes, so remembered figures of each recompute (hazards.changes.ts).
  */
 export function registerHazardMoves(): void {
-  onEnterpriseMoved("hazards", (tx, m) =>
-    rowsUpdated(tx.update(hazards).set({ regionCode: m.to }).where(eq(hazards.enterpriseId, m.enterpriseId)).returning({ id: hazards.id })),
-  );
-  onEnterpriseMoved("hazard_photos", (tx, m) =>
-    rowsUpdated(
-      tx
-        .update(hazardPhotos)
-        .set({ regionCode: m.to })
-        .where(eq(hazardPhotos.enterpriseId, m.enterpriseId))
-        .returning({ id: hazardPhotos.id }),
-    ),
-  );
+  followRegionCopy("hazards", hazards);
+  followRegionCopy("hazard_photos", hazardPhotos);
 }

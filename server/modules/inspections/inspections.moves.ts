@@ -1,5 +1,4 @@
-import { eq } from "drizzle-orm";
-import { onEnterpriseMoved, rowsUpdated } from "../enterprises/enterprises.moves.js";
+import { followRegionCopy } from "../enterprises/enterprises.moves.js";
 import { selfInspectionSchedules } from "./inspections.schema.js";
 
 /**
@@ -7,13 +6,5 @@ import { selfInspectionSchedules } from "./inspections.schema.js";
  * (self-inspections included: the village at their start), plans and plan items stay where they were done.
  */
 export function registerInspectionMoves(): void {
-  onEnterpriseMoved("self_inspection_schedules", (tx, m) =>
-    rowsUpdated(
-      tx
-        .update(selfInspectionSchedules)
-        .set({ regionCode: m.to })
-        .where(eq(selfInspectionSchedules.enterpriseId, m.enterpriseId))
-        .returning({ id: selfInspectionSchedules.id }),
-    ),
-  );
+  followRegionCopy("self_inspection_schedules", selfInspectionSchedules);
 }

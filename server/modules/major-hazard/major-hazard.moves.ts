@@ -1,5 +1,4 @@
-import { eq } from "drizzle-orm";
-import { onEnterpriseMoved, rowsUpdated } from "../enterprises/enterprises.moves.js";
+import { followRegionCopy } from "../enterprises/enterprises.moves.js";
 import { hazardIdentifications, hazardUnits } from "./major-hazard.schema.js";
 
 /**
@@ -7,22 +6,6 @@ import { hazardIdentifications, hazardUnits } from "./major-hazard.schema.js";
  * (enterprises.moves.ts); the identifications' working is not touched.
  */
 export function registerMajorHazardMoves(): void {
-  onEnterpriseMoved("hazard_units", (tx, m) =>
-    rowsUpdated(
-      tx
-        .update(hazardUnits)
-        .set({ regionCode: m.to })
-        .where(eq(hazardUnits.enterpriseId, m.enterpriseId))
-        .returning({ id: hazardUnits.id }),
-    ),
-  );
-  onEnterpriseMoved("hazard_identifications", (tx, m) =>
-    rowsUpdated(
-      tx
-        .update(hazardIdentifications)
-        .set({ regionCode: m.to })
-        .where(eq(hazardIdentifications.enterpriseId, m.enterpriseId))
-        .returning({ id: hazardIdentifications.id }),
-    ),
-  );
+  followRegionCopy("hazard_units", hazardUnits);
+  followRegionCopy("hazard_identifications", hazardIdentifications);
 }

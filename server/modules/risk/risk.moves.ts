@@ -1,5 +1,4 @@
-import { eq } from "drizzle-orm";
-import { onEnterpriseMoved, rowsUpdated } from "../enterprises/enterprises.moves.js";
+import { followRegionCopy } from "../enterprises/enterprises.moves.js";
 import { riskAssessments, riskEnterpriseSettings, riskPoints, riskPolicies, riskSitePlans } from "./risk.schema.js";
 
 /**
@@ -8,45 +7,9 @@ import { riskAssessments, riskEnterpriseSettings, riskPoints, riskPolicies, risk
  * (no enterprise) are untouched.
  */
 export function registerRiskMoves(): void {
-  onEnterpriseMoved("risk_points", (tx, m) =>
-    rowsUpdated(
-      tx.update(riskPoints).set({ regionCode: m.to }).where(eq(riskPoints.enterpriseId, m.enterpriseId)).returning({ id: riskPoints.id }),
-    ),
-  );
-  onEnterpriseMoved("risk_assessments", (tx, m) =>
-    rowsUpdated(
-      tx
-        .update(riskAssessments)
-        .set({ regionCode: m.to })
-        .where(eq(riskAssessments.enterpriseId, m.enterpriseId))
-        .returning({ id: riskAssessments.id }),
-    ),
-  );
-  onEnterpriseMoved("risk_enterprise_settings", (tx, m) =>
-    rowsUpdated(
-      tx
-        .update(riskEnterpriseSettings)
-        .set({ regionCode: m.to })
-        .where(eq(riskEnterpriseSettings.enterpriseId, m.enterpriseId))
-        .returning({ id: riskEnterpriseSettings.enterpriseId }),
-    ),
-  );
-  onEnterpriseMoved("risk_site_plans", (tx, m) =>
-    rowsUpdated(
-      tx
-        .update(riskSitePlans)
-        .set({ regionCode: m.to })
-        .where(eq(riskSitePlans.enterpriseId, m.enterpriseId))
-        .returning({ id: riskSitePlans.enterpriseId }),
-    ),
-  );
-  onEnterpriseMoved("risk_policies", (tx, m) =>
-    rowsUpdated(
-      tx
-        .update(riskPolicies)
-        .set({ regionCode: m.to })
-        .where(eq(riskPolicies.enterpriseId, m.enterpriseId))
-        .returning({ id: riskPolicies.id }),
-    ),
-  );
+  followRegionCopy("risk_points", riskPoints);
+  followRegionCopy("risk_assessments", riskAssessments);
+  followRegionCopy("risk_enterprise_settings", riskEnterpriseSettings);
+  followRegionCopy("risk_site_plans", riskSitePlans);
+  followRegionCopy("risk_policies", riskPolicies);
 }
