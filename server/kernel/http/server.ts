@@ -34,42 +34,39 @@ export type ServerOptions = Pick<Config, "logLevel" | "trustProxy" | "importMaxM
  */
 const zodJitlessScript = "globalThis.__zod_globalConfig = { jitless: true };";
 
-/**
- * Content-Security-Policy: scripts from the site only (no eval), connections to the site only. The web client's policy, also sent with API answers
- * (JSON, photos, inline PDFs: Chromium's PDF viewer works under it). style-src keeps 'unsafe-inline' because Ant Design's
- * CSS-in-JS injects <style> elements (and index.html has one); photo previews are data: URLs; blob: images and workers
- * stay open for object-URL previews and an offline worker (none today). frame-ancestors 'none' = X-Frame-Options DENY.
- */
-const contentSecurityPolicy = [
-  "default-src 'self'",
-  `script-src 'self' 'sha256-${createHash("sha256").update(zodJitlessScript).digest("base64")}'`,
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "connect-src 'self'",
-  "font-src 'self' data:",
-  "object-src 'none'",
-  "base-uri 'self'",
-  "form-action 'self'",
-  "frame-ancestors 'none'",
-  "worker-src 'self' blob:",
-].join("; ");
+/** What both policies allow: everything from the site only, no eval, no plugins, no framing (= X-Frame-Options DENY). */
+const sitePolicy: Record<string, string> = {
+  "default-src": "'self'",
+  "script-src": "'self'",
+  // Ant Design's CSS-in-JS (and Swagger UI's bundle) inject <style> elements; index.html has one.
+  "style-src": "'self' 'unsafe-inline'",
+  "img-src": "'self' data:",
+  "connect-src": "'self'",
+  "font-src": "'self' data:",
+  "object-src": "'none'",
+  "base-uri": "'self'",
+  "form-action": "'self'",
+  "frame-ancestors": "'none'",
+};
+const policy = (directives: Record<string, string>) =>
+  Object.entries(directives)
+    .map(([name, value]) => `${name} ${value}`)
+    .join("; ");
 
 /**
- * Swagger UI at /api/docs: its page loads only its own files (no inline script, so no hash), its bundle injects a
- * <style> element and its stylesheet embeds data: images.
+ * The web client's Content-Security-Policy, also sent with API answers (JSON, photos, inline PDFs: Chromium's PDF
+ * viewer works under it): index.html's one inline script by its hash; photo previews are data: URLs; blob: images
+ * and workers stay open for object-URL previews and an offline worker (none today).
  */
-const docsContentSecurityPolicy = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data:",
-  "connect-src 'self'",
-  "font-src 'self' data:",
-  "object-src 'none'",
-  "base-uri 'self'",
-  "form-action 'self'",
-  "frame-ancestors 'none'",
-].join("; ");
+const contentSecurityPolicy = policy({
+  ...sitePolicy,
+  "script-src": `'self' 'sha256-${createHash("sha256").update(zodJitlessScript).digest("base64")}'`,
+  "img-src": "'self' data: blob:",
+  "worker-src": "'self' blob:",
+});
+
+/** Swagger UI at /api/docs: only its own files (no inline script, so no hash); its stylesheet embeds data: images. */
+const docsContentSecurityPolicy = policy(sitePolicy);
 
 const securityHeaders = {
   // Baseline browser hardening: no MIME sniffing, no framing (clickjacking), no cross-site referrers.
