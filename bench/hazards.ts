@@ -1,7 +1,8 @@
 // bench/hazards — the hazard list and statistics on 1,000,000 hazards (PostgreSQL, bench/hazards-data.ts):
 // req/s, p50 and p99 under 50 connections through the real app, and through a bare Fastify + pg server running
 // the same SQL (bench/hazards-server.ts) as the ceiling. Targets: app ≥ 70 % of the ceiling's req/s, list
-// p99 ≤ 50 ms, stats p99 ≤ 150 ms. The caller is a county inspector of 溧阳市 (320481).
+// p99 ≤ 50 ms, stats p99 ≤ 150 ms. The caller is a county inspector of 溧阳市 (320481). Each run also prints each
+// server process's CPU per request (Linux /proc) and how busy the machine was, to tell app cost from machine load.
 // Run: npm run bench:hazards-data (once), then npm run bench:hazards   (BENCH_SECONDS, BENCH_ROUNDS, BENCH_ONLY=<name,…>,
 // BENCH_APP_NODE_ARGS)
 import { type ChildProcess, spawn } from "node:child_process";
