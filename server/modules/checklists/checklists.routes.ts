@@ -13,6 +13,7 @@ import {
   ChecklistVersionView,
 } from "../../../domain/inspections/checklist.dto.js";
 import type { AppDeps } from "../../deps.js";
+import { contentDisposition } from "../../kernel/http/content-disposition.js";
 import { AppError, badRequest, fieldError } from "../../kernel/http/errors.js";
 import { errorResponses } from "../../kernel/http/responses.js";
 import type { Server } from "../../kernel/http/server.js";
@@ -201,7 +202,7 @@ export function checklistsRoutes(app: Server, { db, config }: AppDeps) {
       const file = `${name}${v ? `-v${v.version}` : ""}.xlsx`;
       return reply
         .header("content-type", xlsxType)
-        .header("content-disposition", `attachment; filename="checklist.xlsx"; filename*=UTF-8''${encodeURIComponent(file)}`)
+        .header("content-disposition", contentDisposition("attachment", "checklist.xlsx", file))
         .send(body);
     },
   );

@@ -9,6 +9,7 @@ import {
   DocumentTemplateView,
 } from "../../../domain/enforcement/documents.js";
 import type { AppDeps } from "../../deps.js";
+import { contentDisposition } from "../../kernel/http/content-disposition.js";
 import { errorResponses } from "../../kernel/http/responses.js";
 import type { Server } from "../../kernel/http/server.js";
 import { langOf } from "../../kernel/i18n/i18n.js";
@@ -59,7 +60,7 @@ export function enforcementDocumentsRoutes(app: Server, { db }: AppDeps) {
       const f = await documentFile(db, req.ctx, req.params.id);
       return reply
         .header("content-type", "application/pdf")
-        .header("content-disposition", `attachment; filename="${f.asciiName}"; filename*=UTF-8''${encodeURIComponent(f.fileName)}`)
+        .header("content-disposition", contentDisposition("attachment", f.asciiName, f.fileName))
         .header("x-content-sha256", f.sha256)
         .header("cache-control", "private, no-cache")
         .send(f.data);

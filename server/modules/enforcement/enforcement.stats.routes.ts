@@ -1,6 +1,7 @@
 import { parseFiveBatchTags } from "../../../domain/enforcement/outcomes.js";
 import { CaseStats, CaseStatsQuery } from "../../../domain/enforcement/stats.dto.js";
 import type { AppDeps } from "../../deps.js";
+import { contentDisposition } from "../../kernel/http/content-disposition.js";
 import { errorResponses } from "../../kernel/http/responses.js";
 import type { Server } from "../../kernel/http/server.js";
 import { langOf } from "../../kernel/i18n/i18n.js";
@@ -38,7 +39,7 @@ export function caseStatsRoutes(app: Server, { db, config }: AppDeps) {
       const name = `执法统计-${stats.from}-${stats.to}.xlsx`;
       return reply
         .header("content-type", xlsxType)
-        .header("content-disposition", `attachment; filename="case-stats.xlsx"; filename*=UTF-8''${encodeURIComponent(name)}`)
+        .header("content-disposition", contentDisposition("attachment", "case-stats.xlsx", name))
         .send(data);
     },
   );

@@ -26,6 +26,7 @@ import {
 } from "./enterprises.service.js";
 import { enterprisesWorkbook, readEnterpriseSheet, templateWorkbook, xlsxType } from "./enterprises.sheet.js";
 import "./enterprises.messages.js";
+import { contentDisposition } from "../../kernel/http/content-disposition.js";
 
 const IdParams = z.object({ id: z.string().uuid() });
 
@@ -127,10 +128,7 @@ export function enterpriseSheetRoutes(app: Server, { db, config }: AppDeps) {
       const stamp = req.ctx.now.toISOString().slice(0, 10);
       return reply
         .header("content-type", xlsxType)
-        .header(
-          "content-disposition",
-          `attachment; filename="enterprises-${stamp}.xlsx"; filename*=UTF-8''${encodeURIComponent(`企业名录-${stamp}.xlsx`)}`,
-        )
+        .header("content-disposition", contentDisposition("attachment", `enterprises-${stamp}.xlsx`, `企业名录-${stamp}.xlsx`))
         .send(enterprisesWorkbook(pages()));
     },
   );
@@ -144,10 +142,7 @@ export function enterpriseSheetRoutes(app: Server, { db, config }: AppDeps) {
     async (_req, reply) =>
       reply
         .header("content-type", xlsxType)
-        .header(
-          "content-disposition",
-          `attachment; filename="enterprise-import-template.xlsx"; filename*=UTF-8''${encodeURIComponent("企业导入模板.xlsx")}`,
-        )
+        .header("content-disposition", contentDisposition("attachment", "enterprise-import-template.xlsx", "企业导入模板.xlsx"))
         .send(await templateWorkbook()),
   );
 

@@ -10,6 +10,7 @@ import {
   HazardTransition,
 } from "../../../domain/hazards/hazard.dto.js";
 import type { AppDeps } from "../../deps.js";
+import { contentDisposition } from "../../kernel/http/content-disposition.js";
 import { errorResponses } from "../../kernel/http/responses.js";
 import type { Server } from "../../kernel/http/server.js";
 import { langOf } from "../../kernel/i18n/i18n.js";
@@ -77,10 +78,7 @@ export function hazardsRoutes(app: Server, { db }: AppDeps) {
       const stamp = req.ctx.now.toISOString().slice(0, 10);
       return reply
         .header("content-type", xlsxType)
-        .header(
-          "content-disposition",
-          `attachment; filename="hazards-${stamp}.xlsx"; filename*=UTF-8''${encodeURIComponent(`隐患清单-${stamp}.xlsx`)}`,
-        )
+        .header("content-disposition", contentDisposition("attachment", `hazards-${stamp}.xlsx`, `隐患清单-${stamp}.xlsx`))
         .send(stream);
     },
   );

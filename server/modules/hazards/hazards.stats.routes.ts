@@ -9,6 +9,7 @@ import {
 } from "../../../domain/hazards/stats.dto.js";
 import { ReportPeriodCode } from "../../../domain/hazards/stats.js";
 import type { AppDeps } from "../../deps.js";
+import { contentDisposition } from "../../kernel/http/content-disposition.js";
 import { errorResponses } from "../../kernel/http/responses.js";
 import type { Server } from "../../kernel/http/server.js";
 import { enterpriseReportPeriods, hazardReportsOverview, hazardReportXlsx, hazardStats, submitHazardReport } from "./hazards.stats.js";
@@ -65,10 +66,7 @@ export function hazardStatsRoutes(app: Server, { db, config }: AppDeps) {
       const file = await hazardReportXlsx(db, req.ctx, req.params.id, req.params.period, opts);
       return reply
         .header("content-type", xlsxType)
-        .header(
-          "content-disposition",
-          `attachment; filename="hazard-report-${req.params.period}.xlsx"; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
-        )
+        .header("content-disposition", contentDisposition("attachment", `hazard-report-${req.params.period}.xlsx`, file.fileName))
         .send(file.data);
     },
   );

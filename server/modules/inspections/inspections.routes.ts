@@ -16,6 +16,7 @@ import {
 } from "../../../domain/inspections/inspection.dto.js";
 import type { AppDeps } from "../../deps.js";
 import { workCalendarOf } from "../../kernel/config.js";
+import { contentDisposition } from "../../kernel/http/content-disposition.js";
 import { errorResponses } from "../../kernel/http/responses.js";
 import type { Server } from "../../kernel/http/server.js";
 import { publicDrawResults } from "./inspections.publication.js";
@@ -139,7 +140,7 @@ export function inspectionsRoutes(app: Server, { db, config }: AppDeps) {
       const { pdf, fileName } = await inspectionReport(db, req.ctx, req.params.id);
       return reply
         .header("content-type", "application/pdf")
-        .header("content-disposition", `inline; filename="inspection-report.pdf"; filename*=UTF-8''${encodeURIComponent(fileName)}`)
+        .header("content-disposition", contentDisposition("inline", "inspection-report.pdf", fileName))
         .send(pdf);
     },
   );

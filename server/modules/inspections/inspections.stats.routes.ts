@@ -1,6 +1,7 @@
 import { InspectionStats, InspectionStatsQuery } from "../../../domain/inspections/stats.dto.js";
 import type { AppDeps } from "../../deps.js";
 import { workCalendarOf } from "../../kernel/config.js";
+import { contentDisposition } from "../../kernel/http/content-disposition.js";
 import { errorResponses } from "../../kernel/http/responses.js";
 import type { Server } from "../../kernel/http/server.js";
 import { langOf } from "../../kernel/i18n/i18n.js";
@@ -38,7 +39,7 @@ export function inspectionStatsRoutes(app: Server, { db, config }: AppDeps) {
       const name = `监督检查统计-${stats.from}-${stats.to}.xlsx`;
       return reply
         .header("content-type", xlsxType)
-        .header("content-disposition", `attachment; filename="inspection-stats.xlsx"; filename*=UTF-8''${encodeURIComponent(name)}`)
+        .header("content-disposition", contentDisposition("attachment", "inspection-stats.xlsx", name))
         .send(data);
     },
   );

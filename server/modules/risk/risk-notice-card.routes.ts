@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { AppDeps } from "../../deps.js";
+import { contentDisposition } from "../../kernel/http/content-disposition.js";
 import type { Server } from "../../kernel/http/server.js";
 import { riskNoticeCardFor } from "./risk-notice-card.js";
 
@@ -19,7 +20,7 @@ export function riskNoticeCardRoutes(app: Server, { db }: AppDeps) {
       const name = `安全风险告知卡-${card.pointName}.pdf`;
       return reply
         .header("content-type", "application/pdf")
-        .header("content-disposition", `inline; filename="risk-notice-card.pdf"; filename*=UTF-8''${encodeURIComponent(name)}`)
+        .header("content-disposition", contentDisposition("inline", "risk-notice-card.pdf", name))
         .send(pdf);
     },
   );
